@@ -4,7 +4,11 @@ package io.tokenized.trading.core.book;
 public enum CancelReason {
     /** Its owner cancelled it. */
     USER,
-    /** The unfilled remainder of an IOC or market order. */
+    /**
+     * The unfilled remainder of an IOC or market order; also a triggered stop that could not trade as
+     * its time in force required (an FOK that could not fill completely, a market order facing an empty
+     * book).
+     */
     IOC_REMAINDER,
     /** Self-trade prevention removed it. */
     SELF_TRADE,

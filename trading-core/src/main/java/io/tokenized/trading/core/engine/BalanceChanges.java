@@ -1,0 +1,65 @@
+package io.tokenized.trading.core.engine;
+
+import io.tokenized.trading.core.port.BalanceDelta;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sums the balance changes of one command per (user, asset). A command touches a handful of rows, so a
+ * linear scan over reused arrays beats hashing. Single writer; not thread-safe.
+ */
+final class BalanceChanges {
+    private String[] users = new String[16];
+    private String[] assets = new String[16];
+    private long[] available = new long[16];
+    private long[] locked = new long[16];
+    private int size;
+
+    void clear() {
+        for (int i = 0; i < size; i++) {
+            users[i] = null;
+            assets[i] = null;
+        }
+        size = 0;
+    }
+
+    void add(String userId, String assetId, long availableMinor, long lockedMinor) {
+        if (availableMinor == 0 && lockedMinor == 0) {
+            return;
+        }
+        for (int i = 0; i < size; i++) {
+            if (users[i].equals(userId) && assets[i].equals(assetId)) {
+                available[i] = Math.addExact(available[i], availableMinor);
+                locked[i] = Math.addExact(locked[i], lockedMinor);
+                return;
+            }
+        }
+        if (size == users.length) {
+            int grown = size * 2;
+            users = java.util.Arrays.copyOf(users, grown);
+            assets = java.util.Arrays.copyOf(assets, grown);
+            available = java.util.Arrays.copyOf(available, grown);
+            locked = java.util.Arrays.copyOf(locked, grown);
+        }
+        users[size] = userId;
+        assets[size] = assetId;
+        available[size] = availableMinor;
+        locked[size] = lockedMinor;
+        size++;
+    }
+
+    /** The non-zero sums. */
+    List<BalanceDelta> toDeltas() {
+        if (size == 0) {
+            return List.of();
+        }
+        List<BalanceDelta> deltas = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            if (available[i] != 0 || locked[i] != 0) {
+                deltas.add(new BalanceDelta(users[i], assets[i], available[i], locked[i]));
+            }
+        }
+        return deltas;
+    }
+}

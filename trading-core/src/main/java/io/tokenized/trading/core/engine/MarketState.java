@@ -1,0 +1,804 @@
+package io.tokenized.trading.core.engine;
+
+import io.tokenized.trading.core.RejectReason;
+import io.tokenized.trading.core.TradingException;
+import io.tokenized.trading.core.book.BookDepth;
+import io.tokenized.trading.core.book.BookListener;
+import io.tokenized.trading.core.book.CancelReason;
+import io.tokenized.trading.core.book.DepthLevel;
+import io.tokenized.trading.core.book.OrderBook;
+import io.tokenized.trading.core.book.OrderKind;
+import io.tokenized.trading.core.book.OrderView;
+import io.tokenized.trading.core.book.Side;
+import io.tokenized.trading.core.book.TimeInForce;
+import io.tokenized.trading.core.ledger.EntryKind;
+import io.tokenized.trading.core.market.Asset;
+import io.tokenized.trading.core.market.MarketRules;
+import io.tokenized.trading.core.market.MarketStatus;
+import io.tokenized.trading.core.order.OrderStatus;
+import io.tokenized.trading.core.order.OrderType;
+import io.tokenized.trading.core.port.BalanceRecord;
+import io.tokenized.trading.core.port.JournalEntry;
+import io.tokenized.trading.core.port.MarketChanges;
+import io.tokenized.trading.core.port.MarketSession;
+import io.tokenized.trading.core.port.OrderRecord;
+import io.tokenized.trading.core.port.TradeRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The engine's cached state of one market — its order book and the working copies of its live orders —
+ * and the ledger logic that turns the book's callbacks into reservations, settlements, fees and journal
+ * entries. Each command method runs inside the store's unit for this market and returns the command's
+ * result after handing the outcome to the session.
+ *
+ * <p>Single writer: only works of this market touch it, and the store runs them one at a time with a
+ * happens-before edge between runs. Not thread-safe otherwise.
+ */
+final class MarketState implements BookListener {
+    /** Rest events per command that get distinct queue tickets; far above any real cascade. */
+    private static final int TICKETS_PER_COMMAND_BITS = 20;
+    private static final Comparator<OrderRecord> BOOK_ORDER = Comparator
+            .comparing((OrderRecord o) -> o.status() == OrderStatus.PENDING)
+            .thenComparingLong(OrderRecord::priority)
+            .thenComparingLong(OrderRecord::bookId);
+
+    private final TradingEngine engine;
+    private final String assetId;
+    private MarketRules rules;
+    private OrderBook book;
+    private boolean valid;
+    private final LongMap<LiveOrder> live = new LongMap<>(1024);
+
+    // Scratch of the command being run; reset by begin().
+    private final List<LiveOrder> touched = new ArrayList<>();
+    private final List<TradeRecord> trades = new ArrayList<>();
+    private final List<JournalEntry> journal = new ArrayList<>();
+    private final BalanceChanges balances = new BalanceChanges();
+    private RejectReason rejection;
+    private long commandSequence;
+    private int ticketsUsed;
+    private Instant now;
+    private LiveOrder placing;
+    private LiveOrder placingSibling;
+    private boolean delisting;
+
+    MarketState(TradingEngine engine, String assetId) {
+        this.engine = engine;
+        this.assetId = assetId;
+    }
+
+    /** Forgets the cached book: a unit that changed it was rolled back or failed. */
+    void invalidate() {
+        valid = false;
+    }
+
+    MarketRules rules() {
+        return rules;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Commands
+    // ------------------------------------------------------------------------------------------------
+
+    PlaceResult place(MarketSession session, OrderSpec spec, ChangesSink sink) {
+        refresh(session);
+        RejectReason closed = closedForTrading();
+        if (closed != null) {
+            return new PlaceResult.Rejected(closed);
+        }
+        if (spec.clientOrderId() != null) {
+            OrderRecord existing = session.orderByClientId(spec.userId(), spec.clientOrderId());
+            if (existing != null) {
+                return spec.sameRequestAs(existing) ? new PlaceResult.AlreadyPlaced(new Order(existing, rules))
+                        : new PlaceResult.Rejected(RejectReason.IDEMPOTENCY_KEY_REUSED);
+            }
+        }
+        long userNumber = engine.userNumber(spec.userId(), session);
+        if (userNumber == 0) {
+            return new PlaceResult.Rejected(RejectReason.UNKNOWN_USER);
+        }
+        String lockedAssetId = spec.side() == Side.BUY ? rules.quote().id() : assetId;
+        long reserve = reservation(spec, userNumber);
+        if (reserve < 0) {
+            return new PlaceResult.Rejected(MarketRules.rejection(reserve));
+        }
+        BalanceRecord balance = session.balance(spec.userId(), lockedAssetId);
+        if (balance.availableMinor() < reserve) {
+            return new PlaceResult.Rejected(RejectReason.INSUFFICIENT_FUNDS);
+        }
+        begin();
+        long bookId = Math.multiplyExact(book.sequence() + 1, 2);
+        UUID orderId = engine.nextId();
+        UUID siblingId = spec.oco() ? engine.nextId() : null;
+        placing = new LiveOrder(newRecord(spec, orderId, bookId, siblingId, reserve, lockedAssetId),
+                userNumber, spec.oco() ? bookId + 1 : 0);
+        placing.inBook = false;
+        if (spec.oco()) {
+            placingSibling = new LiveOrder(stopLegRecord(spec, siblingId, bookId + 1, orderId, lockedAssetId),
+                    userNumber, bookId);
+            placingSibling.inBook = false;
+        }
+        balances.add(spec.userId(), lockedAssetId, -reserve, reserve);
+        submit(spec, bookId, userNumber);
+        if (rejection != null) {
+            return new PlaceResult.Rejected(abandon());
+        }
+        MarketChanges changes = finish(null);
+        session.apply(changes);
+        sink.applied(changes);
+        return new PlaceResult.Placed(new Order(placing.toRecord(now), rules), tradeViews(changes));
+    }
+
+    CancelResult cancel(MarketSession session, UUID orderId, long bookId, String userId, ChangesSink sink) {
+        refresh(session);
+        if (rules.token().status() == MarketStatus.DELISTED) {
+            return new CancelResult.Rejected(RejectReason.MARKET_DELISTED);
+        }
+        LiveOrder order = live.get(bookId);
+        if (order == null || !order.id().equals(orderId)) {
+            return new CancelResult.Rejected(RejectReason.UNKNOWN_ORDER);
+        }
+        if (!order.userId().equals(userId)) {
+            return new CancelResult.Rejected(RejectReason.NOT_OWNER);
+        }
+        begin();
+        book.cancel(bookId, order.userNumber);
+        if (rejection != null) {
+            return new CancelResult.Rejected(abandon());
+        }
+        MarketChanges changes = finish(null);
+        session.apply(changes);
+        sink.applied(changes);
+        return new CancelResult.Cancelled(new Order(order.toRecord(now), rules));
+    }
+
+    /** Moves ({@code move}: value in ticks) or reduces (value: new remaining lots) a live order. */
+    AmendResult amend(MarketSession session, UUID orderId, long bookId, String userId, boolean move, long value,
+                      ChangesSink sink) {
+        refresh(session);
+        RejectReason closed = closedForTrading();
+        if (closed != null) {
+            return new AmendResult.Rejected(closed);
+        }
+        LiveOrder order = live.get(bookId);
+        if (order == null || !order.id().equals(orderId)) {
+            return new AmendResult.Rejected(RejectReason.UNKNOWN_ORDER);
+        }
+        if (!order.userId().equals(userId)) {
+            return new AmendResult.Rejected(RejectReason.NOT_OWNER);
+        }
+        if (liveSibling(order) != null) {
+            // Both legs share one reservation sized for the pair; amending one leg would unbalance it.
+            return new AmendResult.Rejected(RejectReason.INVALID_ORDER);
+        }
+        long extraLock = 0;
+        if (move && order.status != OrderStatus.PENDING && order.isPricedBuy()) {
+            long required = pricedBuyReservation(order.remainingLots(), value);
+            if (required < 0) {
+                return new AmendResult.Rejected(MarketRules.rejection(required));
+            }
+            extraLock = required - order.lockedMinor;
+        }
+        if (extraLock > 0
+                && session.balance(userId, rules.quote().id()).availableMinor() < extraLock) {
+            return new AmendResult.Rejected(RejectReason.INSUFFICIENT_FUNDS);
+        }
+        begin();
+        if (move) {
+            book.move(bookId, order.userNumber, value);
+        } else {
+            book.reduce(bookId, order.userNumber, value);
+        }
+        if (rejection != null) {
+            return new AmendResult.Rejected(abandon());
+        }
+        MarketChanges changes = finish(null);
+        session.apply(changes);
+        sink.applied(changes);
+        return new AmendResult.Amended(new Order(order.toRecord(now), rules), tradeViews(changes));
+    }
+
+    /** Halts, resumes or delists the market; delisting cancels every live order first. */
+    AssetResult changeStatus(MarketSession session, MarketStatus target, ChangesSink sink) {
+        refresh(session);
+        Asset token = rules.token();
+        if (token.status() == MarketStatus.DELISTED) {
+            return new AssetResult.Rejected(RejectReason.MARKET_DELISTED);
+        }
+        if (token.status() == target) {
+            return new AssetResult.Done(token);
+        }
+        begin();
+        if (target == MarketStatus.DELISTED) {
+            delisting = true;
+            List<LiveOrder> open = live.values();
+            open.sort(Comparator.comparingLong((LiveOrder o) -> o.priority).thenComparingLong(o -> o.bookId));
+            for (LiveOrder order : open) {
+                if (order.inBook && order.status.isLive()) {
+                    book.cancel(order.bookId, order.userNumber);
+                    if (rejection != null) {
+                        throw new TradingException("the book refused to cancel order " + order.id()
+                                + " while delisting " + assetId + ": " + rejection);
+                    }
+                }
+            }
+        }
+        MarketChanges changes = finish(target);
+        session.apply(changes);
+        sink.applied(changes);
+        rules = rules.withToken(token.withStatus(target));
+        return new AssetResult.Done(rules.token());
+    }
+
+    BookDepth depth(MarketSession session, int levels) {
+        refresh(session);
+        return book.depth(levels);
+    }
+
+    long sequence() {
+        return book.sequence();
+    }
+
+    /**
+     * Checks the cached book against the store: uncrossed, and equal (orders, queue order, sequence, last
+     * trade price) to a book rebuilt from the session's live orders. Adds a line per break.
+     */
+    void audit(MarketSession session, List<String> breaks) {
+        refresh(session);
+        long bid = book.bestBidTicks();
+        long ask = book.bestAskTicks();
+        if (bid != 0 && ask != 0 && bid >= ask) {
+            breaks.add("market " + assetId + ": book crossed, best bid " + bid + " >= best ask " + ask + " ticks");
+        }
+        OrderBook rebuilt;
+        try {
+            rebuilt = restore(session, new HashMap<>(), new ArrayList<>());
+        } catch (TradingException e) {
+            breaks.add("market " + assetId + ": the stored live orders do not rebuild a book: " + e.getMessage());
+            return;
+        }
+        if (rebuilt.sequence() != book.sequence() || rebuilt.lastTradePriceTicks() != book.lastTradePriceTicks()) {
+            breaks.add("market " + assetId + ": rebuilt book at sequence " + rebuilt.sequence() + ", last trade "
+                    + rebuilt.lastTradePriceTicks() + "; live book at " + book.sequence() + ", last trade "
+                    + book.lastTradePriceTicks());
+        }
+        List<OrderView> expected = comparable(book.orders());
+        List<OrderView> actual = comparable(rebuilt.orders());
+        if (!expected.equals(actual)) {
+            breaks.add("market " + assetId + ": book rebuilt from the store differs from the live book:\n  live:    "
+                    + expected + "\n  rebuilt: " + actual);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Cache
+    // ------------------------------------------------------------------------------------------------
+
+    /** Reuses the cached book while the persisted sequence equals its own; otherwise rebuilds it. */
+    private void refresh(MarketSession session) {
+        Asset token = session.market();
+        if (rules == null) {
+            rules = MarketRules.of(token, session.quote());
+        } else if (rules.token() != token && !rules.token().equals(token)) {
+            rules = rules.withToken(token);
+        }
+        if (valid && book.sequence() == session.sequence()) {
+            return;
+        }
+        valid = false;
+        Map<Long, LiveOrder> restored = new HashMap<>();
+        List<LiveOrder> orders = new ArrayList<>();
+        book = restore(session, restored, orders);
+        live.clear();
+        for (LiveOrder order : orders) {
+            live.put(order.bookId, order);
+        }
+        valid = true;
+    }
+
+    private OrderBook restore(MarketSession session, Map<Long, LiveOrder> byBookId, List<LiveOrder> orders) {
+        List<OrderRecord> records = new ArrayList<>(session.liveOrders());
+        records.sort(BOOK_ORDER);
+        Map<UUID, Long> bookIds = new HashMap<>();
+        for (OrderRecord record : records) {
+            bookIds.put(record.id(), record.bookId());
+        }
+        List<OrderView> views = new ArrayList<>(records.size());
+        for (OrderRecord record : records) {
+            long userNumber = engine.knownUserNumber(record.userId());
+            Long sibling = record.ocoSiblingId() == null ? null : bookIds.get(record.ocoSiblingId());
+            long siblingBookId = sibling == null ? 0 : sibling;
+            LiveOrder order = new LiveOrder(record, userNumber, siblingBookId);
+            orders.add(order);
+            byBookId.put(record.bookId(), order);
+            views.add(viewOf(record, userNumber, siblingBookId));
+        }
+        return OrderBook.restore(rules.quoteMinorPerTickLot(), this, session.sequence(),
+                session.lastTradePriceTicks(), views);
+    }
+
+    private OrderView viewOf(OrderRecord record, long userNumber, long siblingBookId) {
+        boolean pending = record.status() == OrderStatus.PENDING;
+        OrderKind kind = !pending ? OrderKind.RESTING
+                : record.type() == OrderType.STOP_MARKET ? OrderKind.STOP_MARKET : OrderKind.STOP_LIMIT;
+        TimeInForce tif = !pending ? TimeInForce.GTC
+                : kind == OrderKind.STOP_MARKET ? TimeInForce.IOC : record.timeInForce();
+        long budget = kind == OrderKind.STOP_MARKET && record.quoteBudgetMinor() > 0
+                ? Fees.spendableBeforeFee(record.quoteBudgetMinor(), rules.token().takerFeeBps()) : 0;
+        return new OrderView(record.bookId(), userNumber, record.side(), kind, record.priceTicks(),
+                pending ? record.stopPriceTicks() : 0, record.remainingLots(), record.quantityLots(), budget, tif,
+                record.postOnly(), record.selfTradePrevention(), siblingBookId);
+    }
+
+    /** The stored schema keeps no original quantity, so comparisons ignore it (a reduce changes it). */
+    private static List<OrderView> comparable(List<OrderView> views) {
+        List<OrderView> result = new ArrayList<>(views.size());
+        for (OrderView v : views) {
+            result.add(new OrderView(v.orderId(), v.userId(), v.side(), v.kind(), v.priceTicks(), v.stopPriceTicks(),
+                    v.remainingLots(), 0, v.quoteBudgetMinor(), v.timeInForce(), v.postOnly(),
+                    v.selfTradePrevention(), v.ocoSiblingId()));
+        }
+        return result;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Reservations
+    // ------------------------------------------------------------------------------------------------
+
+    private RejectReason closedForTrading() {
+        MarketStatus status = rules.token().status();
+        return status == MarketStatus.HALTED ? RejectReason.MARKET_HALTED
+                : status == MarketStatus.DELISTED ? RejectReason.MARKET_DELISTED : null;
+    }
+
+    /**
+     * What an order must lock from placement, its worst case: a sell its quantity; a priced buy quantity x
+     * price + the highest fee (for an OCO buy at the higher of its two limits); a budget buy its budget; a
+     * market buy by quantity what the book could charge it. Negative: a rejection code.
+     */
+    private long reservation(OrderSpec spec, long userNumber) {
+        if (spec.side() == Side.SELL) {
+            try {
+                return Math.multiplyExact(spec.quantityLots(), rules.baseMinorPerLot());
+            } catch (ArithmeticException overflow) {
+                return rejectionCode(RejectReason.OVERFLOW);
+            }
+        }
+        if (spec.quoteBudgetMinor() > 0) {
+            return spec.quoteBudgetMinor();
+        }
+        if (spec.type() == OrderType.MARKET) {
+            return marketBuyReservation(spec.quantityLots(), userNumber);
+        }
+        long priceTicks = spec.oco() ? Math.max(spec.priceTicks(), spec.ocoStopLimitTicks()) : spec.priceTicks();
+        return pricedBuyReservation(spec.quantityLots(), priceTicks);
+    }
+
+    /** lots x price in quote minor units plus the highest fee rate on it; a rejection code on overflow. */
+    private long pricedBuyReservation(long lots, long priceTicks) {
+        try {
+            long notional = Math.multiplyExact(Math.multiplyExact(lots, priceTicks), rules.quoteMinorPerTickLot());
+            return Math.addExact(notional, Fees.ceilBps(notional, maxFeeBps()));
+        } catch (ArithmeticException overflow) {
+            return rejectionCode(RejectReason.OVERFLOW);
+        }
+    }
+
+    /**
+     * An upper bound of what a market buy of {@code lots} can cost with its taker fee. The i-th lot it
+     * buys from others costs at most the (i + own)-th cheapest ask lot, where own is the buyer's resting
+     * ask quantity (self-trade prevention may skip those), so the bound holds for every prevention mode.
+     */
+    private long marketBuyReservation(long lots, long userNumber) {
+        long ownLots = 0;
+        for (LiveOrder order : live.values()) {
+            if (order.userNumber == userNumber && order.side == Side.SELL && order.inBook
+                    && order.status != OrderStatus.PENDING) {
+                ownLots += order.remainingLots();
+            }
+        }
+        try {
+            long skip = ownLots;
+            long needed = lots;
+            long cost = 0;
+            for (DepthLevel level : book.depth(Integer.MAX_VALUE).asks()) {
+                long available = level.totalLots();
+                long skipped = Math.min(skip, available);
+                skip -= skipped;
+                long taken = Math.min(needed, available - skipped);
+                cost = Math.addExact(cost, Math.multiplyExact(Math.multiplyExact(taken, level.priceTicks()),
+                        rules.quoteMinorPerTickLot()));
+                needed -= taken;
+                if (needed == 0) {
+                    break;
+                }
+            }
+            return Math.addExact(cost, Fees.ceilBps(cost, rules.token().takerFeeBps()));
+        } catch (ArithmeticException overflow) {
+            return rejectionCode(RejectReason.OVERFLOW);
+        }
+    }
+
+    private int maxFeeBps() {
+        return Math.max(rules.token().makerFeeBps(), rules.token().takerFeeBps());
+    }
+
+    /** What a live order must still hold: the reservation for its remaining quantity. */
+    private long requiredLock(LiveOrder order) {
+        if (order.side == Side.SELL) {
+            return order.remainingLots() * rules.baseMinorPerLot();
+        }
+        long required = pricedBuyReservation(order.remainingLots(), order.priceTicks);
+        if (required < 0) {
+            throw new TradingException("reservation of order " + order.id() + " overflows after it was accepted");
+        }
+        return required;
+    }
+
+    private static long rejectionCode(RejectReason reason) {
+        return -1L - reason.ordinal();
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Command scaffolding
+    // ------------------------------------------------------------------------------------------------
+
+    private void begin() {
+        touched.clear();
+        trades.clear();
+        journal.clear();
+        balances.clear();
+        rejection = null;
+        ticketsUsed = 0;
+        placing = null;
+        placingSibling = null;
+        delisting = false;
+        now = engine.now();
+    }
+
+    /** Drops the scratch of a refused command; the book left itself unchanged. */
+    private RejectReason abandon() {
+        RejectReason reason = rejection;
+        begin();
+        return reason;
+    }
+
+    private void submit(OrderSpec spec, long bookId, long userNumber) {
+        switch (spec.type()) {
+            case LIMIT -> {
+                if (spec.oco()) {
+                    book.placeOco(bookId, bookId + 1, userNumber, spec.side(), spec.priceTicks(), spec.quantityLots(),
+                            spec.stopPriceTicks(), spec.ocoStopLimitTicks(), spec.selfTradePrevention());
+                } else {
+                    book.placeLimit(bookId, userNumber, spec.side(), spec.priceTicks(), spec.quantityLots(),
+                            spec.timeInForce(), spec.postOnly(), spec.selfTradePrevention());
+                }
+            }
+            case MARKET -> book.placeMarket(bookId, userNumber, spec.side(), spec.quantityLots(),
+                    bookBudget(spec.quoteBudgetMinor()), spec.timeInForce(), spec.selfTradePrevention());
+            case STOP_LIMIT -> book.placeStopLimit(bookId, userNumber, spec.side(), spec.stopPriceTicks(),
+                    spec.priceTicks(), spec.quantityLots(), spec.timeInForce(), spec.selfTradePrevention());
+            case STOP_MARKET -> book.placeStopMarket(bookId, userNumber, spec.side(), spec.stopPriceTicks(),
+                    spec.quantityLots(), bookBudget(spec.quoteBudgetMinor()), spec.selfTradePrevention());
+        }
+    }
+
+    /** The part of a budget the book may spend on trades; the taker fee comes on top of it. */
+    private long bookBudget(long budgetMinor) {
+        return budgetMinor == 0 ? 0 : Math.max(1, Fees.spendableBeforeFee(budgetMinor, rules.token().takerFeeBps()));
+    }
+
+    private OrderRecord newRecord(OrderSpec spec, UUID id, long bookId, UUID siblingId, long reserve,
+                                  String lockedAssetId) {
+        OrderType type = spec.oco() ? OrderType.LIMIT : spec.type();
+        return new OrderRecord(id, spec.userId(), assetId, bookId, spec.clientOrderId(), spec.side(), type,
+                spec.timeInForce(), spec.postOnly(), spec.selfTradePrevention(), spec.priceTicks(),
+                spec.oco() ? 0 : spec.stopPriceTicks(), spec.quantityLots(), spec.quoteBudgetMinor(), 0, 0, reserve, lockedAssetId,
+                OrderStatus.OPEN, null, siblingId, book.sequence() + 1, 0, now, now);
+    }
+
+    private OrderRecord stopLegRecord(OrderSpec spec, UUID id, long bookId, UUID limitLegId, String lockedAssetId) {
+        boolean market = spec.ocoStopLimitTicks() == 0;
+        return new OrderRecord(id, spec.userId(), assetId, bookId, null, spec.side(),
+                market ? OrderType.STOP_MARKET : OrderType.STOP_LIMIT, market ? TimeInForce.IOC : TimeInForce.GTC,
+                false, spec.selfTradePrevention(), spec.ocoStopLimitTicks(), spec.stopPriceTicks(),
+                spec.quantityLots(), 0, 0, 0, 0, lockedAssetId, OrderStatus.PENDING, null, limitLegId,
+                book.sequence() + 1, 0, now, now);
+    }
+
+    /**
+     * Ends the command: settles what finished orders still hold, drops them from the cache and builds
+     * the outcome.
+     */
+    private MarketChanges finish(MarketStatus newStatus) {
+        List<OrderRecord> orders = new ArrayList<>(touched.size());
+        for (LiveOrder order : touched) {
+            order.touched = false;
+            if (!order.inBook && order.status.isLive()) {
+                // A taker that neither rests nor was cancelled has spent its quantity or budget.
+                if (order.filledLots > 0) {
+                    order.status = OrderStatus.FILLED;
+                } else {
+                    order.status = OrderStatus.CANCELLED;
+                    order.cancelReason = CancelReason.IOC_REMAINDER;
+                }
+            }
+            if (!order.status.isLive()) {
+                release(order, order.lockedMinor);
+                live.remove(order.bookId);
+            }
+            orders.add(order.toRecord(now));
+        }
+        MarketChanges changes = new MarketChanges(assetId, book.sequence(), newStatus, orders,
+                trades.isEmpty() ? List.of() : trades, journal.isEmpty() ? List.of() : journal,
+                balances.toDeltas());
+        touched.clear();
+        return changes;
+    }
+
+    private List<Trade> tradeViews(MarketChanges changes) {
+        if (changes.trades().isEmpty()) {
+            return List.of();
+        }
+        List<Trade> views = new ArrayList<>(changes.trades().size());
+        for (TradeRecord trade : changes.trades()) {
+            views.add(new Trade(trade, rules));
+        }
+        return views;
+    }
+
+    private void touch(LiveOrder order) {
+        if (!order.touched) {
+            order.touched = true;
+            touched.add(order);
+        }
+    }
+
+    private long nextTicket() {
+        if (++ticketsUsed >= 1 << TICKETS_PER_COMMAND_BITS) {
+            throw new TradingException("more than a million queue changes in one command of " + assetId);
+        }
+        return (commandSequence << TICKETS_PER_COMMAND_BITS) | ticketsUsed;
+    }
+
+    private LiveOrder order(long bookId) {
+        LiveOrder order = live.get(bookId);
+        if (order == null) {
+            throw new TradingException("the book of " + assetId + " reported unknown order " + bookId);
+        }
+        touch(order);
+        return order;
+    }
+
+    private LiveOrder liveSibling(LiveOrder order) {
+        if (order.siblingBookId == 0) {
+            return null;
+        }
+        LiveOrder sibling = live.get(order.siblingBookId);
+        return sibling != null && sibling.status.isLive() && sibling.id().equals(order.origin.ocoSiblingId())
+                ? sibling : null;
+    }
+
+    private void release(LiveOrder order, long amountMinor) {
+        if (amountMinor == 0) {
+            return;
+        }
+        if (amountMinor < 0 || amountMinor > order.lockedMinor) {
+            throw new TradingException("cannot release " + amountMinor + " of order " + order.id() + " holding "
+                    + order.lockedMinor);
+        }
+        order.lockedMinor -= amountMinor;
+        balances.add(order.userId(), order.origin.lockedAssetId(), amountMinor, -amountMinor);
+    }
+
+    /** Lowers a priced order's lock to what its remaining quantity needs (price improvement, reduce). */
+    private void releaseExcess(LiveOrder order) {
+        if (order.side == Side.SELL || order.isPricedBuy()) {
+            long excess = order.lockedMinor - requiredLock(order);
+            if (excess > 0) {
+                release(order, excess);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Book callbacks: settle as the book reports
+    // ------------------------------------------------------------------------------------------------
+
+    @Override
+    public void rejected(long orderId, RejectReason reason) {
+        rejection = reason;
+    }
+
+    @Override
+    public void accepted(long orderId, long sequence) {
+        commandSequence = sequence;
+        if (placing != null && orderId == placing.bookId) {
+            live.put(placing.bookId, placing);
+            touch(placing);
+            if (placingSibling != null) {
+                live.put(placingSibling.bookId, placingSibling);
+                touch(placingSibling);
+            }
+        }
+    }
+
+    @Override
+    public void traded(long takerOrderId, long takerUserId, long makerOrderId, long makerUserId, Side takerSide,
+                       long priceTicks, long quantityLots, long quoteMinor, long makerRemainingLots,
+                       long takerRemainingLots) {
+        LiveOrder taker = order(takerOrderId);
+        LiveOrder maker = order(makerOrderId);
+        boolean takerBuys = takerSide == Side.BUY;
+        LiveOrder buyer = takerBuys ? taker : maker;
+        LiveOrder seller = takerBuys ? maker : taker;
+        Asset token = rules.token();
+        String quoteId = rules.quote().id();
+        long baseMinor = rules.baseMinor(quantityLots);
+
+        taker.filledLots += quantityLots;
+        taker.filledQuoteMinor = Math.addExact(taker.filledQuoteMinor, quoteMinor);
+        maker.filledLots += quantityLots;
+        maker.filledQuoteMinor = Math.addExact(maker.filledQuoteMinor, quoteMinor);
+        int buyerBps = buyer == taker ? token.takerFeeBps() : token.makerFeeBps();
+        int sellerBps = seller == taker ? token.takerFeeBps() : token.makerFeeBps();
+
+        // The buyer pays quote + fee out of its lock; the fee never exceeds what its reservation still
+        // covers beyond the rest of the order, so per-fill rounding cannot eat into other funds.
+        long keep = buyer.isPricedBuy() ? requiredLock(buyer) : 0;
+        long feeRoom = buyer.lockedMinor - quoteMinor - keep;
+        if (feeRoom < 0) {
+            throw new TradingException("order " + buyer.id() + " holds " + buyer.lockedMinor + " but owes "
+                    + quoteMinor + " and must keep " + keep);
+        }
+        long buyerFee = Math.min(Fees.ceilBps(quoteMinor, buyerBps), feeRoom);
+        long sellerFee = Fees.ceilBps(quoteMinor, sellerBps);
+        buyer.lockedMinor -= quoteMinor + buyerFee;
+        balances.add(buyer.userId(), quoteId, 0, -(quoteMinor + buyerFee));
+        balances.add(buyer.userId(), assetId, baseMinor, 0);
+        if (buyer.isPricedBuy()) {
+            release(buyer, buyer.lockedMinor - keep);
+        }
+        if (seller.lockedMinor < baseMinor) {
+            throw new TradingException("order " + seller.id() + " holds " + seller.lockedMinor + " but delivers "
+                    + baseMinor);
+        }
+        seller.lockedMinor -= baseMinor;
+        balances.add(seller.userId(), assetId, 0, -baseMinor);
+        balances.add(seller.userId(), quoteId, quoteMinor - sellerFee, 0);
+        String feeAccount = engine.feeAccount();
+        balances.add(feeAccount, quoteId, buyerFee + sellerFee, 0);
+
+        TradeRecord trade = new TradeRecord(engine.nextId(), assetId, commandSequence, priceTicks, quantityLots,
+                quoteMinor, maker.id(), taker.id(), maker.userId(), taker.userId(), takerSide,
+                maker == buyer ? buyerFee : sellerFee, taker == buyer ? buyerFee : sellerFee, now);
+        trades.add(trade);
+        UUID tradeId = trade.id();
+        entry(buyer, assetId, EntryKind.TRADE, baseMinor, tradeId);
+        entry(seller, assetId, EntryKind.TRADE, -baseMinor, tradeId);
+        entry(buyer, quoteId, EntryKind.TRADE, -quoteMinor, tradeId);
+        entry(seller, quoteId, EntryKind.TRADE, quoteMinor, tradeId);
+        if (buyerFee > 0) {
+            entry(buyer, quoteId, EntryKind.FEE, -buyerFee, tradeId);
+            feeEntry(feeAccount, quoteId, buyerFee, tradeId, buyer.id());
+        }
+        if (sellerFee > 0) {
+            entry(seller, quoteId, EntryKind.FEE, -sellerFee, tradeId);
+            feeEntry(feeAccount, quoteId, sellerFee, tradeId, seller.id());
+        }
+        afterFill(maker, makerRemainingLots);
+        afterFill(taker, takerRemainingLots);
+    }
+
+    private void afterFill(LiveOrder order, long remainingLots) {
+        if (order.quantityLots > 0 && order.filledLots == order.quantityLots) {
+            order.status = OrderStatus.FILLED;
+            order.inBook = false;
+        } else {
+            order.status = OrderStatus.PARTIALLY_FILLED;
+            if (order.side == Side.SELL) {
+                releaseExcess(order);
+            }
+        }
+        if (order.quantityLots > 0 && order.remainingLots() != remainingLots) {
+            throw new TradingException("order " + order.id() + " has " + order.remainingLots()
+                    + " lots left but the book says " + remainingLots);
+        }
+    }
+
+    private void entry(LiveOrder order, String entryAssetId, EntryKind kind, long amountMinor, UUID tradeId) {
+        journal.add(new JournalEntry(engine.nextId(), order.userId(), entryAssetId, kind, amountMinor, tradeId,
+                order.id(), null, null, now));
+    }
+
+    private void feeEntry(String feeAccount, String quoteId, long amountMinor, UUID tradeId, UUID orderId) {
+        journal.add(new JournalEntry(engine.nextId(), feeAccount, quoteId, EntryKind.FEE, amountMinor, tradeId,
+                orderId, null, null, now));
+    }
+
+    @Override
+    public void rested(long orderId, long userId, Side side, long priceTicks, long remainingLots) {
+        LiveOrder order = order(orderId);
+        order.inBook = true;
+        order.status = order.filledLots > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.OPEN;
+        order.priority = nextTicket();
+    }
+
+    @Override
+    public void stopPending(long orderId, long userId, Side side, long stopPriceTicks) {
+        LiveOrder order = order(orderId);
+        order.inBook = true;
+        order.status = OrderStatus.PENDING;
+        order.priority = nextTicket();
+    }
+
+    @Override
+    public void triggered(long orderId, long userId, long lastTradePriceTicks) {
+        LiveOrder order = order(orderId);
+        order.inBook = false;
+        order.status = OrderStatus.OPEN;
+        LiveOrder sibling = liveSibling(order);
+        if (sibling != null) {
+            // The pair's reservation sits on the limit leg; the triggered stop now needs it.
+            touch(sibling);
+            order.lockedMinor += sibling.lockedMinor;
+            sibling.lockedMinor = 0;
+        }
+    }
+
+    @Override
+    public void cancelled(long orderId, long userId, long remainingLots, CancelReason reason) {
+        LiveOrder order = order(orderId);
+        order.inBook = false;
+        order.status = OrderStatus.CANCELLED;
+        order.cancelReason = delisting ? CancelReason.MARKET_DELISTED : reason;
+        LiveOrder sibling = liveSibling(order);
+        if (sibling != null && order.lockedMinor > 0) {
+            touch(sibling);
+            sibling.lockedMinor += order.lockedMinor;
+            order.lockedMinor = 0;
+        } else {
+            release(order, order.lockedMinor);
+        }
+    }
+
+    @Override
+    public void reduced(long orderId, long userId, long oldRemainingLots, long newRemainingLots) {
+        LiveOrder order = order(orderId);
+        order.quantityLots = order.filledLots + newRemainingLots;
+        releaseExcess(order);
+    }
+
+    @Override
+    public void moved(long orderId, long userId, long oldPriceTicks, long newPriceTicks) {
+        LiveOrder order = order(orderId);
+        if (order.status == OrderStatus.PENDING) {
+            order.stopPriceTicks = newPriceTicks;
+            order.priority = nextTicket();
+            return;
+        }
+        order.priceTicks = newPriceTicks;
+        order.inBook = false;
+        if (order.isPricedBuy()) {
+            long change = requiredLock(order) - order.lockedMinor;
+            if (change > 0) {
+                order.lockedMinor += change;
+                balances.add(order.userId(), rules.quote().id(), -change, change);
+            } else {
+                release(order, -change);
+            }
+        }
+    }
+
+    /** Receives the outcome a command applied, for the events published after commit. */
+    interface ChangesSink {
+        void applied(MarketChanges changes);
+    }
+}
