@@ -3,7 +3,7 @@ package io.tokenized.trading.migrations;
 import java.util.Objects;
 
 /**
- * What {@link TradingMigrations#align(String)} did.
+ * What {@link TradingMigrations#align(String)} did. Immutable.
  *
  * @param drift     the comparison of the live tables with the version
  * @param baselined true when they matched and the history now records the version as applied; false when

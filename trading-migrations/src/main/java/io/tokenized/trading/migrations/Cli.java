@@ -1,7 +1,6 @@
 package io.tokenized.trading.migrations;
 
 import java.io.PrintStream;
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -181,7 +180,8 @@ public final class Cli {
 
     /** Connects once; the failure message, if any (pgjdbc's messages never contain the password). */
     private static Optional<String> probe(DatabaseUrl url) {
-        try (Connection ignored = DriverManager.getConnection(url.jdbcUrl(), url.properties())) {
+        try {
+            DriverManager.getConnection(url.jdbcUrl(), url.properties()).close();
             return Optional.empty();
         } catch (SQLException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -187,7 +187,8 @@ public final class DatabaseUrl {
             return this;
         }
         String label = firstLabel();
-        String directHost = label.substring(0, label.length() - POOLER_SUFFIX.length()) + host.substring(label.length());
+        String directHost = label.substring(0, label.length() - POOLER_SUFFIX.length())
+                + host.substring(label.length());
         return new DatabaseUrl(directHost, port, database, user, password, parameters);
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The live domain tables compared with what a migration version creates.
+ * The live domain tables compared with what a migration version creates. Immutable.
  *
  * @param version     the version compared against
  * @param differences every difference found; empty when the live tables match

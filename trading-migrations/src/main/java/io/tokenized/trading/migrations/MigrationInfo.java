@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The migration state of one schema.
+ * The migration state of one schema. Immutable.
  *
  * @param schema         the schema holding the domain tables
  * @param currentVersion the latest applied version; empty when nothing is applied yet

@@ -19,8 +19,24 @@ final class MigrationLock implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Blocks until the lock is held; owns {@code connection} from now on. */
-    static MigrationLock acquire(Connection connection, String schema) throws SQLException {
+    /** Work done while the lock is held. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** Blocks until the lock on {@code schema} is held, runs {@code work}, releases; owns {@code connection}. */
+    static <T> T holding(Connection connection, String schema, Work<T> work) throws SQLException {
+        try (MigrationLock lock = acquire(connection, schema)) {
+            return lock.run(work);
+        }
+    }
+
+    private <T> T run(Work<T> work) throws SQLException {
+        return work.run();
+    }
+
+    private static MigrationLock acquire(Connection connection, String schema) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_lock(hashtextextended(?, 0))")) {
             lock.setString(1, KEY_PREFIX + schema);
             lock.execute();

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@link TradingMigrations#migrate()} did.
+ * What {@link TradingMigrations#migrate()} did. Immutable.
  *
  * @param schema          the schema holding the domain tables
  * @param versionBefore   the version before, empty on a database without our history

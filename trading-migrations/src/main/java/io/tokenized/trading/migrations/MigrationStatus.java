@@ -1,11 +1,12 @@
 package io.tokenized.trading.migrations;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One migration as the history table and the packaged scripts see it.
+ * One migration as the history table and the packaged scripts see it. Immutable.
  *
  * @param version     e.g. {@code 1}; {@code 0} for the baseline marker
  * @param description e.g. {@code domain tables}
@@ -27,6 +28,6 @@ public record MigrationStatus(String version, String description, String state, 
     }
 
     public boolean isFailed() {
-        return state.toLowerCase(java.util.Locale.ROOT).contains("fail");
+        return state.toLowerCase(Locale.ROOT).contains("fail");
     }
 }

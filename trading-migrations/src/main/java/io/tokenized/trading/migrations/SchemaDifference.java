@@ -3,7 +3,7 @@ package io.tokenized.trading.migrations;
 import java.util.Objects;
 
 /**
- * One way the live domain tables differ from what a migration version creates.
+ * One way the live domain tables differ from what a migration version creates. Immutable.
  *
  * @param object   what differs, e.g. {@code column orders.price} or {@code index orders_open_book_idx}
  * @param expected what the version creates; {@code absent} when the live database has something extra

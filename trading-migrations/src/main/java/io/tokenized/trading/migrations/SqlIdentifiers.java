@@ -1,5 +1,6 @@
 package io.tokenized.trading.migrations;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,7 @@ final class SqlIdentifiers {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException(what + " is blank");
         }
-        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
+        if (name.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
             throw new IllegalArgumentException(what + " is longer than PostgreSQL's 63 bytes: " + name);
         }
         if (name.indexOf('\0') >= 0) {

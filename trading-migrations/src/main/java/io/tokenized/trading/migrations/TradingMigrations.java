@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -50,6 +50,11 @@ import org.postgresql.ds.common.BaseDataSource;
  * refuse a pooled endpoint unless {@linkplain Builder#allowPooled(boolean) allowed}. Concurrent
  * {@code migrate} calls from several processes are serialized by an advisory lock: the later one waits and
  * finds nothing left to do.
+ *
+ * <p>Hosts that prefer their own Flyway can run the same scripts with a second Flyway instance: location
+ * {@code classpath:}{@value #LOCATION}, table {@value #HISTORY_TABLE}, {@code baselineOnMigrate(true)} with
+ * baseline version {@code 0}, and the {@link #placeholders()} of a configured instance. Keep it apart from the
+ * host's own history table: both start at version 1.
  *
  * <p>Immutable and thread-safe; every call opens and closes its own connections.
  */
@@ -117,13 +122,13 @@ public final class TradingMigrations {
         refusePooledEndpoint();
         try (Connection connection = connect()) {
             checkPrerequisites(connection);
-            try (MigrationLock ignored = MigrationLock.acquire(connect(), schema)) {
+            return MigrationLock.holding(connect(), schema, () -> {
                 Flyway flyway = flyway(null);
                 Optional<String> before = currentVersion(flyway);
                 MigrateResult result = flyway.migrate();
                 String after = currentVersion(flyway).orElse("0");
                 return new MigrationResult(schema, before, after, result.migrationsExecuted);
-            }
+            });
         } catch (SQLException e) {
             throw databaseFailure("Migration of schema " + schema + " failed", e);
         } catch (FlywayException e) {
@@ -133,10 +138,9 @@ public final class TradingMigrations {
 
     /** The applied and pending migrations of the schema. */
     public MigrationInfo info() {
-        try (Connection connection = connect()) {
+        requireReachable();
+        try {
             return info(flyway(null));
-        } catch (SQLException e) {
-            throw databaseFailure("Reading the migration state failed", e);
         } catch (FlywayException e) {
             throw new MigrationException(scrub("Reading the migration state failed: " + e.getMessage()), e);
         }
@@ -144,7 +148,8 @@ public final class TradingMigrations {
 
     /** Compares the applied migrations with the packaged scripts (checksums, versions). Changes nothing. */
     public ValidationResult validate() {
-        try (Connection connection = connect()) {
+        requireReachable();
+        try {
             ValidateResult result = flyway(null).validateWithResult();
             List<String> problems = new ArrayList<>();
             if (!result.validationSuccessful) {
@@ -158,8 +163,6 @@ public final class TradingMigrations {
                 }
             }
             return new ValidationResult(problems);
-        } catch (SQLException e) {
-            throw databaseFailure("Validation failed", e);
         } catch (FlywayException e) {
             throw new MigrationException(scrub("Validation failed: " + e.getMessage()), e);
         }
@@ -184,7 +187,7 @@ public final class TradingMigrations {
         refusePooledEndpoint();
         try (Connection connection = connect()) {
             checkPrerequisites(connection);
-            try (MigrationLock ignored = MigrationLock.acquire(connect(), schema)) {
+            return MigrationLock.holding(connect(), schema, () -> {
                 Optional<String> current = historyVersion(connection);
                 if (current.isPresent()) {
                     throw new MigrationException("Schema " + schema + " already has a migration history (version "
@@ -196,7 +199,7 @@ public final class TradingMigrations {
                 }
                 flyway(version).baseline();
                 return new AlignResult(drift, true);
-            }
+            });
         } catch (SQLException e) {
             throw databaseFailure("Align of schema " + schema + " failed", e);
         } catch (FlywayException e) {
@@ -215,7 +218,9 @@ public final class TradingMigrations {
      */
     public DriftReport checkDrift() {
         try (Connection connection = connect()) {
-            String version = historyVersion(connection).filter(v -> !"0".equals(v)).orElseGet(TradingMigrations::latestPackagedVersion);
+            // a bare baseline marker (version 0) means nothing of ours is applied yet
+            String version = historyVersion(connection).filter(applied -> !"0".equals(applied))
+                    .orElseGet(TradingMigrations::latestPackagedVersion);
             return compare(connection, version);
         } catch (SQLException e) {
             throw databaseFailure("Drift check of schema " + schema + " failed", e);
@@ -331,7 +336,8 @@ public final class TradingMigrations {
                     jar.setUseCaches(false);
                     try (JarFile file = jar.getJarFile()) {
                         file.stream().map(JarEntry::getName)
-                                .filter(name -> name.startsWith(LOCATION + "/") && name.indexOf('/', LOCATION.length() + 1) < 0)
+                                .filter(name -> name.startsWith(LOCATION + "/")
+                                        && name.indexOf('/', LOCATION.length() + 1) < 0)
                                 .forEach(name -> addScript(scripts, name.substring(LOCATION.length() + 1)));
                     }
                 } else if ("file".equals(location.getProtocol())) {
@@ -482,6 +488,16 @@ public final class TradingMigrations {
                             + " has no primary key or unique constraint, so foreign keys cannot reference it." + order);
                 }
             }
+        }
+    }
+
+    /** Fails with our message, rather than Flyway's, when the database cannot be reached. */
+    private void requireReachable() {
+        Connection connection = connect();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw databaseFailure("Cannot close the connection to " + target, e);
         }
     }
 

@@ -3,7 +3,7 @@ package io.tokenized.trading.migrations;
 import java.util.List;
 
 /**
- * The applied migrations compared with the packaged scripts (checksums, versions, missing scripts).
+ * The applied migrations compared with the packaged scripts (checksums, versions, missing scripts). Immutable.
  *
  * @param problems every mismatch Flyway reports; empty when valid
  */

@@ -25,8 +25,9 @@ import java.util.function.Consumer;
  * {@link #sequence()}). An accepted command calls {@link BookListener#accepted} with the next sequence
  * and then its other callbacks.
  *
- * <p>Structure: price levels sit in sorted primitive arrays (best at the end), each level is an
- * intrusive FIFO of pooled order nodes, and an open-addressing map finds an order by id. The command
+ * <p>Structure: price levels sit in 64-tick buckets with occupancy bit masks, the buckets in a sorted
+ * primitive array (see {@link BookSide}); each level is an intrusive FIFO of pooled order nodes, and an
+ * open-addressing map finds an order by id. The command
  * path allocates nothing once the pools are warm; queries allocate.
  *
  * <p>Single writer; not thread-safe.
@@ -648,8 +649,7 @@ public final class OrderBook {
         BookSide book = buy ? asks : bids;
         long neededLots = quantityLots;
         long budgetMinor = quoteBudgetMinor;
-        for (int rank = 0; rank < book.levelCount(); rank++) {
-            PriceLevel level = book.levelFromBest(rank);
+        for (PriceLevel level = book.best(); level != null; level = book.nextWorse(level)) {
             if (buy ? level.priceTicks > limitTicks : level.priceTicks < limitTicks) {
                 return false;
             }
@@ -920,10 +920,8 @@ public final class OrderBook {
     }
 
     private static List<DepthLevel> depthOf(BookSide side, int levels) {
-        int count = Math.min(levels, side.levelCount());
-        List<DepthLevel> result = new ArrayList<>(count);
-        for (int rank = 0; rank < count; rank++) {
-            PriceLevel level = side.levelFromBest(rank);
+        List<DepthLevel> result = new ArrayList<>(Math.min(levels, side.levelCount()));
+        for (PriceLevel level = side.best(); level != null && result.size() < levels; level = side.nextWorse(level)) {
             result.add(new DepthLevel(level.priceTicks, level.totalLots, level.orderCount));
         }
         return result;
@@ -955,8 +953,8 @@ public final class OrderBook {
     }
 
     private static void visitSide(BookSide side, Consumer<OrderView> visitor) {
-        for (int rank = 0; rank < side.levelCount(); rank++) {
-            for (OrderNode order = side.levelFromBest(rank).head; order != null; order = order.next) {
+        for (PriceLevel level = side.best(); level != null; level = side.nextWorse(level)) {
+            for (OrderNode order = level.head; order != null; order = order.next) {
                 visitor.accept(order.view());
             }
         }
@@ -980,8 +978,8 @@ public final class OrderBook {
     }
 
     private static void hashSide(BookSide side, StateHash hash) {
-        for (int rank = 0; rank < side.levelCount(); rank++) {
-            for (OrderNode order = side.levelFromBest(rank).head; order != null; order = order.next) {
+        for (PriceLevel level = side.best(); level != null; level = side.nextWorse(level)) {
+            for (OrderNode order = level.head; order != null; order = order.next) {
                 hashOrder(order, hash);
             }
         }

@@ -26,9 +26,11 @@ create table ${trading_schema}.tokenized_assets (
     constraint tokenized_assets_status_known check (status in ('ACTIVE', 'HALTED', 'DELISTED')),
     constraint tokenized_assets_sequence_not_negative check (sequence >= 0),
     -- cash has no market; a token is a market quoted in another asset, with positive trading rules
+    -- (spelled out as "is not null": a check that evaluates to null passes)
     constraint tokenized_assets_market_rules check (
         (kind = 'CASH' and quote_asset_id is null and tick_size is null and lot_size is null and min_quantity is null)
         or (kind = 'TOKEN' and quote_asset_id is not null and quote_asset_id <> id
+            and tick_size is not null and lot_size is not null and min_quantity is not null
             and tick_size > 0 and lot_size > 0 and min_quantity > 0))
 );
 

@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadLocalRandom;
@@ -188,11 +187,6 @@ public final class TestDatabases {
                         + ("42501".equals(e.getSQLState())
                         ? ". The user of " + URL_VARIABLE + " needs the CREATEDB privilege." : ""), e);
             }
-        }
-
-        @Override
-        public String toString() {
-            return description.toLowerCase(Locale.ROOT);
         }
     }
 }

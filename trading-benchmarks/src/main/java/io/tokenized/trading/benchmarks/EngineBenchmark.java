@@ -1,0 +1,203 @@
+package io.tokenized.trading.benchmarks;
+
+import io.tokenized.trading.core.book.Side;
+import io.tokenized.trading.core.book.TimeInForce;
+import io.tokenized.trading.core.engine.AmendOrder;
+import io.tokenized.trading.core.engine.AmendResult;
+import io.tokenized.trading.core.engine.AssetResult;
+import io.tokenized.trading.core.engine.AuditReport;
+import io.tokenized.trading.core.engine.CancelResult;
+import io.tokenized.trading.core.engine.PlaceOrder;
+import io.tokenized.trading.core.engine.PlaceResult;
+import io.tokenized.trading.core.engine.TradingEngine;
+import io.tokenized.trading.core.engine.TransferResult;
+import io.tokenized.trading.core.market.Asset;
+import io.tokenized.trading.core.memory.InMemoryTradingStore;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine and ledger on the in-memory store, replaying the order book benchmark's workload
+ * ({@link BookWorkload}: 3,000,000 commands from 1,000 users against a 1,000-order book) through the
+ * public API: every command reserves, settles, journals and persists its outcome in the store. Score:
+ * commands per second, on one thread.
+ *
+ * <p>Each invocation starts from a fresh store and engine in which the 1,000 users have deposited cash
+ * and tokens and the prefill orders rest. The requests' decimals are built beforehand; what remains per
+ * command is what a host call costs: the request record, the engine, the store.
+ *
+ * <pre>java -jar trading-benchmarks/target/benchmarks.jar EngineBenchmark -prof gc</pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
+public class EngineBenchmark {
+    static final int COMMANDS = 3_000_000;
+    static final int USERS = 1_000;
+    static final int RESTING_ORDERS = 1_000;
+    static final long SEED = 20_240_601L;
+    private static final String MARKET = "BENCH";
+    private static final String QUOTE = "USD";
+
+    private BookWorkload workload;
+    private String[] userIds;
+    /** Per command: its request, built beforehand (null for commands that name a live order). */
+    private PlaceOrder[] placements;
+    private BigDecimal[] amounts;
+
+    private InMemoryTradingStore store;
+    private TradingEngine engine;
+    /** Engine order ids by the workload's order ids. */
+    private UUID[] orderIds;
+    private long rejected;
+
+    @Setup(Level.Trial)
+    public void generateWorkload() {
+        workload = BookWorkload.generate(SEED, RESTING_ORDERS, COMMANDS, USERS);
+        userIds = new String[USERS + 1];
+        for (int user = 1; user <= USERS; user++) {
+            userIds[user] = "user-" + user;
+        }
+        int total = workload.prefillCount() + workload.commandCount();
+        placements = new PlaceOrder[total];
+        amounts = new BigDecimal[total];
+        for (int i = 0; i < total; i++) {
+            String user = userIds[(int) workload.userId(i)];
+            BigDecimal price = BigDecimal.valueOf(workload.price(i), 2);
+            BigDecimal size = BigDecimal.valueOf(workload.size(i));
+            switch (workload.type(i)) {
+                case BookWorkload.PLACE_GTC -> placements[i] = PlaceOrder.limit(user, MARKET, workload.side(i), price,
+                        size);
+                case BookWorkload.PLACE_IOC -> placements[i] = PlaceOrder.limit(user, MARKET, workload.side(i), price,
+                        size).withTimeInForce(TimeInForce.IOC);
+                case BookWorkload.PLACE_FOK_BUDGET -> placements[i] = PlaceOrder.marketBuyWithBudget(user, MARKET,
+                        price).withTimeInForce(TimeInForce.FOK);
+                case BookWorkload.MOVE -> amounts[i] = price;
+                case BookWorkload.REDUCE -> amounts[i] = size;
+                default -> {
+                    // a cancel needs nothing but the order id
+                }
+            }
+        }
+    }
+
+    @Setup(Level.Invocation)
+    public void freshEngineWithFundedUsersAndPrefilledBook() {
+        store = new InMemoryTradingStore();
+        store.registerUser("fees");
+        for (int user = 1; user <= USERS; user++) {
+            store.registerUser(userIds[user]);
+        }
+        engine = TradingEngine.builder().store(store).feeAccount("fees").build();
+        require(engine.createAsset(Asset.cash(QUOTE, "US dollar", 2)) instanceof AssetResult.Done);
+        // Maker fee only: a taker fee would shrink budget orders and let the book diverge from the workload.
+        require(engine.createAsset(Asset.token(MARKET, "Benchmark share", 0, QUOTE, new BigDecimal("0.01"),
+                BigDecimal.ONE, BigDecimal.ONE, 1, 0)) instanceof AssetResult.Done);
+        for (int user = 1; user <= USERS; user++) {
+            require(engine.deposit(userIds[user], QUOTE, new BigDecimal("1000000000000.00"), "cash")
+                    instanceof TransferResult.Completed);
+            require(engine.deposit(userIds[user], MARKET, new BigDecimal("1000000000"), "tokens")
+                    instanceof TransferResult.Completed);
+        }
+        orderIds = new UUID[workload.prefillCount() + workload.commandCount() + 2];
+        rejected = 0;
+        run(0, workload.prefillCount());
+        require(rejected == 0);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(COMMANDS)
+    public long replay() {
+        run(workload.prefillCount(), workload.prefillCount() + workload.commandCount());
+        return rejected;
+    }
+
+    @TearDown(Level.Invocation)
+    public void everyCommandWasAccepted() {
+        if (rejected != 0) {
+            throw new IllegalStateException(rejected + " commands were rejected: the replay diverged");
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void theLedgerIsConsistent() {
+        AuditReport report = engine.audit();
+        if (!report.isClean()) {
+            throw new IllegalStateException(report.toString());
+        }
+    }
+
+    private void run(int from, int to) {
+        for (int i = from; i < to; i++) {
+            switch (workload.type(i)) {
+                case BookWorkload.PLACE_GTC, BookWorkload.PLACE_IOC, BookWorkload.PLACE_FOK_BUDGET -> {
+                    PlaceResult result = engine.placeOrder(placements[i]);
+                    if (result instanceof PlaceResult.Placed placed) {
+                        orderIds[(int) workload.orderId(i)] = placed.order().id();
+                    } else {
+                        rejected++;
+                    }
+                }
+                case BookWorkload.MOVE -> count(engine.amendOrder(
+                        AmendOrder.moveTo(userIds[(int) workload.userId(i)], orderIds[(int) workload.orderId(i)],
+                                amounts[i])));
+                case BookWorkload.REDUCE -> count(engine.amendOrder(
+                        AmendOrder.reduceTo(userIds[(int) workload.userId(i)], orderIds[(int) workload.orderId(i)],
+                                amounts[i])));
+                case BookWorkload.CANCEL -> {
+                    if (!(engine.cancelOrder(userIds[(int) workload.userId(i)], orderIds[(int) workload.orderId(i)])
+                            instanceof CancelResult.Cancelled)) {
+                        rejected++;
+                    }
+                }
+                default -> throw new IllegalStateException("unknown command type " + workload.type(i));
+            }
+        }
+    }
+
+    private void count(AmendResult result) {
+        if (!(result instanceof AmendResult.Amended)) {
+            rejected++;
+        }
+    }
+
+    private static void require(boolean condition) {
+        if (!condition) {
+            throw new IllegalStateException("benchmark setup failed");
+        }
+    }
+
+    /** Runs one replay without JMH, for a quick check: prints commands per second and rejections. */
+    public static void main(String[] args) {
+        EngineBenchmark benchmark = new EngineBenchmark();
+        benchmark.generateWorkload();
+        for (int round = 0; round < 3; round++) {
+            benchmark.freshEngineWithFundedUsersAndPrefilledBook();
+            long start = System.nanoTime();
+            benchmark.replay();
+            long nanos = System.nanoTime() - start;
+            System.out.printf("round %d: %,d commands/s, %d rejected%n", round,
+                    COMMANDS * 1_000_000_000L / nanos, benchmark.rejected);
+        }
+        benchmark.theLedgerIsConsistent();
+        System.out.println("audit clean; side of the last command " + Side.values().length);
+    }
+}

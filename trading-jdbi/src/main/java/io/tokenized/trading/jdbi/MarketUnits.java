@@ -1,0 +1,65 @@
+package io.tokenized.trading.jdbi;
+
+import io.tokenized.trading.core.market.Asset;
+import io.tokenized.trading.core.market.MarketRules;
+
+import java.math.BigDecimal;
+
+/**
+ * A market's unit conversions between the port (ticks, lots, minor units) and the stored decimals. Built
+ * from the token and quote rows, whose sizes and scales never change. Immutable and thread-safe.
+ */
+final class MarketUnits {
+
+    final Asset token;
+    final Asset quote;
+    final MarketRules rules;
+    private final int tickScale;
+    private final long tickUnits;
+
+    MarketUnits(Asset token, Asset quote) {
+        this.token = token;
+        this.quote = quote;
+        this.rules = MarketRules.of(token, quote);
+        BigDecimal tick = token.tickSize();
+        this.tickScale = Math.max(tick.scale(), 0);
+        this.tickUnits = tick.movePointRight(tickScale).longValueExact();
+    }
+
+    BigDecimal price(long ticks) {
+        return ticks == 0 ? null : rules.price(ticks);
+    }
+
+    BigDecimal quantity(long lots) {
+        return rules.quantity(lots);
+    }
+
+    BigDecimal quote(long minor) {
+        return quote.amount(minor);
+    }
+
+    /** The scale of the market's asset with this id: the token's or the quote's. */
+    Asset assetOf(String assetId) {
+        if (token.id().equals(assetId)) {
+            return token;
+        }
+        if (quote.id().equals(assetId)) {
+            return quote;
+        }
+        throw new IllegalStateException(assetId + " is neither " + token.id() + " nor " + quote.id());
+    }
+
+    long ticks(String price) {
+        return price == null ? 0 : Units.exactQuotient(Units.scaled(price, tickScale), tickUnits, "price " + price);
+    }
+
+    long lots(String quantity) {
+        return quantity == null ? 0
+                : Units.exactQuotient(Units.scaled(quantity, token.scale()), rules.baseMinorPerLot(),
+                "quantity " + quantity);
+    }
+
+    long quoteMinor(String amount) {
+        return amount == null ? 0 : Units.scaled(amount, quote.scale());
+    }
+}
