@@ -12,14 +12,15 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code audit}: checks every invariant on a live database. */
+/** {@code audit}: checks every invariant on a live database. Runs once per instance; not thread-safe. */
 @Command(name = "audit", sortOptions = false,
+        header = "Checks every invariant on a live database; exit code 1 on any break.",
         description = {
-                "Checks every invariant of the ledger and the books on a live database, reading only:",
-                "per asset the balances equal deposits minus withdrawals, no balance below zero, locked",
-                "amounts equal the open orders' reservations, every trade's legs balance, filled quantities",
-                "equal the trades, and each market's book rebuilt from the stored orders is uncrossed.",
-                "It changes nothing (no migrations either). Prints one line per break.",
+                "Checks every invariant of the ledger and the books on a live database, reading only: per asset "
+                        + "the balances equal deposits minus withdrawals, no balance below zero, locked amounts "
+                        + "equal the open orders' reservations, every trade's legs balance, filled quantities "
+                        + "equal the trades, and each market's book rebuilt from the stored orders is uncrossed. "
+                        + "It changes nothing (no migrations either) and prints one line per break.",
                 ""},
         footer = {"", "Exit codes: 0 every invariant holds, 1 at least one break, 2 bad usage or cannot connect."})
 final class AuditCommand implements Callable<Integer> {

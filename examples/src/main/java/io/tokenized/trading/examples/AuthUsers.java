@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -56,7 +55,8 @@ final class AuthUsers {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(CLI_TABLES);
         } catch (SQLException e) {
-            throw new CommandFailure("creating the Better Auth tables failed: " + e.getMessage(), e);
+            throw new CommandFailure("creating the Better Auth tables failed: " + Main.firstLine(e.getMessage()),
+                    e);
         }
     }
 
@@ -80,28 +80,8 @@ final class AuthUsers {
                 insert.executeBatch();
             }
         } catch (SQLException e) {
-            throw new CommandFailure("signing up the example users in \"user\" failed: " + e.getMessage(), e);
+            throw new CommandFailure("signing up users in \"user\" failed: " + Main.firstLine(e.getMessage()), e);
         }
-    }
-
-    /** The ids among {@code userIds} that {@code public."user"} does not hold. */
-    static List<String> missing(DataSource dataSource, List<String> userIds) {
-        List<String> missing = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "select 1 from public.\"user\" where \"id\"::text = ?")) {
-            for (String id : userIds) {
-                select.setString(1, id);
-                try (ResultSet found = select.executeQuery()) {
-                    if (!found.next()) {
-                        missing.add(id);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new CommandFailure("reading the auth user table failed: " + e.getMessage(), e);
-        }
-        return missing;
     }
 
     private static String emailVerifiedColumn(Connection connection) throws SQLException {

@@ -9,29 +9,37 @@ import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bench}: durable throughput and latency on PostgreSQL at several submitter counts. */
+/**
+ * {@code bench}: durable throughput and latency on PostgreSQL at several submitter counts.
+ *
+ * <p>Runs once per instance; each run's submitters get threads of their own (see {@link Simulation}).
+ */
 @Command(name = "bench", sortOptions = false,
+        header = "Durable throughput and latency on PostgreSQL at 1, 16 and 64 submitters.",
         description = {
-                "Measures the durable path end to end: for each submitter count, that many threads send the",
-                "simulate mix (limit orders near the touch, ~20% marketable IOC, ~10% cancels) to one engine",
-                "over the PostgreSQL store, each command acknowledged only after its commit. Prints commands/s",
-                "and latency percentiles (HdrHistogram, from call to return) per count, then audits.",
+                "Measures the durable path end to end: for each submitter count, that many threads send the "
+                        + "simulate mix (resting limit orders near the touch, ~20%% marketable IOC orders, "
+                        + "cancels) to one engine over the PostgreSQL store, each command acknowledged only after "
+                        + "its commit. "
+                        + "Prints commands/s and latency percentiles (HdrHistogram, from call to return) per "
+                        + "count, and audits after each run.",
                 "",
-                "What it measures: this JVM, its connection pool and the database together, on one market per",
-                "run (a fresh market each time, so runs do not share a book). Concurrent commands of one market",
-                "are coalesced into shared transactions by the store (group commit), which is why throughput",
-                "grows with submitters while each command still waits for its own commit. What it does not:",
-                "several markets in parallel, several host instances, network latency to a remote database",
-                "(the embedded default runs on this machine; pass --database for a real server). Treat figures",
-                "from a laptop or a shared CI runner as relative, and compare with pgbench TPC-B on the same",
-                "server for a baseline.",
+                "What it measures: this JVM, its connection pool and the database together, on one market per "
+                        + "run (a fresh market each time, so runs do not share a book). Concurrent commands of one "
+                        + "market are coalesced into shared transactions by the store (group commit), which is why "
+                        + "throughput can grow with submitters while each command still waits for its own commit.",
+                "",
+                "What it does not: several markets in parallel, several host instances, the network latency to a "
+                        + "remote database (the embedded default runs on this machine; pass --database for a real "
+                        + "server). Figures from a laptop or a shared CI runner are relative; compare with pgbench "
+                        + "TPC-B on the same server for a baseline.",
                 ""},
         footer = {"", "Exit codes: 0 done and every audit is clean, 1 otherwise, 2 bad usage."})
 final class BenchCommand implements Callable<Integer> {
 
     private final Terminal terminal;
 
-    @Option(names = "--submitters", paramLabel = "N,N,...", split = ",", defaultValue = "1,16,64",
+    @Option(names = "--submitters", paramLabel = "N", split = ",", defaultValue = "1,16,64",
             description = "Submitter counts, one run each (default ${DEFAULT-VALUE}).")
     private List<Integer> submitters;
 

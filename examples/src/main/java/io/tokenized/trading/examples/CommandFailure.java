@@ -2,7 +2,7 @@ package io.tokenized.trading.examples;
 
 /**
  * A failure the user can act on: its message is one line that says what is wrong and what to do, and
- * {@link Main} prints it without a stack trace.
+ * {@link Main} prints it without a stack trace ({@code --verbose} prints its cause's). Immutable.
  */
 final class CommandFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;

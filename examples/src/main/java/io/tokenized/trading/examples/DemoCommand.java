@@ -30,17 +30,20 @@ import picocli.CommandLine.Command;
  *
  * <p>Not thread-safe; runs once per instance.
  */
-@Command(name = "demo",
+@Command(name = "demo", header = "The library end to end on PostgreSQL, in a few seconds.",
         description = {
-                "Shows the library working end to end: starts an embedded PostgreSQL (unless DATABASE_URL is",
-                "set), creates Better Auth's tables and a few users as the auth owner would, runs the trading",
-                "migrations, creates USD and a tokenized share, deposits, places, matches and cancels orders,",
-                "and prints the trades, balances, the order book and the audit.",
+                "Starts an embedded PostgreSQL (unless DATABASE_URL is set), creates Better Auth's tables and a few "
+                        + "users as the auth owner would, runs the trading migrations, creates USD and a tokenized "
+                        + "share, deposits, places, matches and cancels orders, and prints the trades, balances, "
+                        + "the order book and the audit.",
                 "",
-                "With DATABASE_URL (and DIRECT_URL or DATABASE_URL_UNPOOLED for the migrations when DATABASE_URL",
-                "is a pooler endpoint) it runs on that database instead, which must already hold the Better Auth",
-                "tables; it signs up its demo users there and uses a fresh market name per run.",
-                ""})
+                "With DATABASE_URL it runs on that database instead, which must already hold the Better Auth "
+                        + "tables (the auth migrations run first); the trading migrations use DIRECT_URL or "
+                        + "DATABASE_URL_UNPOOLED when set, else the direct endpoint of DATABASE_URL. It signs up "
+                        + "its demo users there and uses a fresh market name per run.",
+                ""},
+        footer = {"", "Exit codes: 0 done and the audit is clean, 1 a step failed or the audit found a break, "
+                + "2 the database cannot be reached."})
 final class DemoCommand implements Callable<Integer> {
 
     private static final List<String> PEOPLE = List.of("alice", "bob", "carol");

@@ -19,8 +19,8 @@ import java.util.Optional;
 /**
  * Applies flow steps to an engine and writes, per step, its result and then the events it committed.
  *
- * <p>The engine is built at the first step that needs it, so a flow may sign up the fee account first.
- * Not thread-safe: one replay, one thread, which is also what keeps its output deterministic.
+ * <p>The engine is built at the first step that needs it. Not thread-safe: one replay, one thread, which
+ * is also what keeps its output deterministic.
  */
 final class FlowRunner {
     private final Backend backend;
@@ -105,9 +105,7 @@ final class FlowRunner {
                 engine = TradingEngine.builder().store(backend.store()).feeAccount(feeAccount).clock(clock).ids(ids)
                         .listener(committed::add).build();
             } catch (IllegalStateException e) {
-                throw new CommandFailure("the fee account '" + feeAccount + "' does not exist: add a line "
-                        + "{\"op\":\"user\",\"id\":\"" + feeAccount + "\"} before the first other command, or pass"
-                        + " --fee-account with an existing user");
+                throw new CommandFailure("the engine cannot start: " + e.getMessage(), e);
             }
         }
         return engine;

@@ -6,7 +6,7 @@ import io.tokenized.trading.core.market.Asset;
 import java.math.BigDecimal;
 import java.util.Objects;
 
-/** One command of an order flow, as one JSON line holds it (see {@link FlowParser} for the format). */
+/** One command of an order flow, as one JSON line holds it (see {@link FlowParser} for the format). Immutable. */
 sealed interface FlowStep {
 
     /** The line's {@code op}. */

@@ -107,7 +107,8 @@ final class HtmlReport {
         StringBuilder svg = frame.open("Last trade price over time");
         StringBuilder path = new StringBuilder();
         for (long[] point : points) {
-            path.append(path.length() == 0 ? "M" : " L").append(frame.x(point[0])).append(' ').append(frame.y(point[1]));
+            path.append(path.length() == 0 ? "M" : " L").append(frame.x(point[0])).append(' ')
+                    .append(frame.y(point[1]));
         }
         svg.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"#1f6feb\" stroke-width=\"1.5\"/>\n");
         frame.axes(svg, seconds(0), seconds(endMillis), price(minPrice - 1), price(maxPrice + 1), "time (s)", "price");
@@ -229,7 +230,7 @@ final class HtmlReport {
             label(svg, (LEFT + WIDTH - RIGHT) / 2, bottom + 32, "middle", xName);
             label(svg, LEFT - 6, bottom, "end", fromY);
             label(svg, LEFT - 6, TOP + 10, "end", toY);
-            label(svg, 12, TOP + 10, "start", yName);
+            label(svg, LEFT + 6, TOP + 10, "start", yName);
             svg.append("</g>\n");
         }
 

@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
  * <p>Stateless; each {@link #run} builds its own command objects.
  */
 @Command(name = "trading-examples", sortOptions = false,
-        description = {"Runnable examples of the trading library: a demo, a load simulation, a deterministic replay,",
-                "the migration commands, an audit and a durable benchmark."},
+        description = "Runnable examples of the trading library: a demo, a load simulation, a deterministic "
+                + "replay, the migration commands, an audit and a durable benchmark.",
         footer = {"", "Database URLs: postgresql://user:pass@host:5432/db?sslmode=require (libpq/Neon form) or "
                 + "jdbc:postgresql://host:5432/db?user=..."},
         commandListHeading = "%nCommands:%n")
@@ -34,7 +34,9 @@ public final class Main implements Runnable {
     public static final int PROBLEMS = 1;
     public static final int USAGE = 2;
 
-    static final String NAME = "trading-examples";
+    /** Wide enough for the replay format's JSON examples to stay on one line each. */
+    private static final int USAGE_WIDTH = 100;
+    private static final int MAX_MESSAGE = 400;
 
     @Spec
     private CommandSpec spec;
@@ -75,6 +77,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new MigrationCommands.Align(terminal))
                 .addSubcommand(new AuditCommand(terminal))
                 .addSubcommand(new BenchCommand(terminal));
+        commandLine.setUsageHelpWidth(USAGE_WIDTH);
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
@@ -84,7 +87,7 @@ public final class Main implements Runnable {
         });
         commandLine.setExecutionExceptionHandler((exception, failed, parsed) -> {
             if (exception instanceof CommandFailure failure) {
-                err.println("error: " + failure.getMessage());
+                err.println("error: " + firstLine(failure.getMessage()));
                 if (verbose && failure.getCause() != null) {
                     failure.getCause().printStackTrace(err);
                 }
@@ -115,11 +118,16 @@ public final class Main implements Runnable {
         return message == null || message.isBlank() ? exception.getClass().getSimpleName() : firstLine(message);
     }
 
+    /**
+     * The first line of a message, cut at {@value #MAX_MESSAGE} characters: a driver's message may quote a
+     * whole batch of SQL, which {@code --verbose} shows in full.
+     */
     static String firstLine(String message) {
         if (message == null) {
             return "";
         }
         int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
+        String line = (newline < 0 ? message : message.substring(0, newline)).strip();
+        return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE) + " ...";
     }
 }

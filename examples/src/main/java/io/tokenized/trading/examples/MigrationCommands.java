@@ -42,7 +42,8 @@ final class MigrationCommands {
                 description = "Id column of the auth user table (default id).")
         String authIdColumn;
 
-        @Option(names = "--user-id-type", paramLabel = "TYPE", description = "Type of user ids: text (default), uuid, ...")
+        @Option(names = "--user-id-type", paramLabel = "TYPE",
+                description = "Type of user ids: text (default), uuid, ...")
         String userIdType;
 
         @Option(names = "--no-user-foreign-keys", description = "Create no foreign keys to the auth user table.")
@@ -99,8 +100,10 @@ final class MigrationCommands {
     }
 
     @Command(name = "check", sortOptions = false,
-            description = {"Connection check: connects, then reports the server version, pooled or direct endpoint,",
-                    "TLS, the auth tables, the domain tables, the migration state and schema drift.", ""},
+            header = "Connection check: server, endpoint, TLS, auth and domain tables, migration state, drift.",
+            description = {"Connects, then reports the server version, whether the endpoint is a pooler or direct, "
+                    + "TLS, the auth tables, the domain tables, the migration state and schema drift, as one "
+                    + "readable report.", ""},
             footer = {"", EXIT_CODES})
     static final class Check extends Delegating {
         Check(Terminal terminal) {
@@ -114,8 +117,9 @@ final class MigrationCommands {
     }
 
     @Command(name = "migrate", sortOptions = false,
-            description = {"Applies the pending trading migrations. Checks first that the auth user table exists",
-                    "(auth migrations run first) and refuses a pooler endpoint: use the direct URL.", ""},
+            header = "Applies the pending trading migrations.",
+            description = {"Applies the pending trading migrations. Checks first that the auth user table exists "
+                    + "(the auth migrations run first) and refuses a pooler endpoint: use the direct URL.", ""},
             footer = {"", EXIT_CODES})
     static final class Migrate extends Delegating {
         Migrate(Terminal terminal) {
@@ -129,6 +133,7 @@ final class MigrationCommands {
     }
 
     @Command(name = "info", sortOptions = false,
+            header = "Shows the applied and pending trading migrations.",
             description = {"Shows the applied and pending trading migrations.", ""},
             footer = {"", EXIT_CODES})
     static final class Info extends Delegating {
@@ -143,8 +148,10 @@ final class MigrationCommands {
     }
 
     @Command(name = "align", sortOptions = false,
-            description = {"Adopts domain tables an earlier backend created: if they match what a version expects,",
-                    "records that version as applied; otherwise reports every difference and changes nothing.", ""},
+            header = "Adopts domain tables an earlier backend created, or reports how they differ.",
+            description = {"Adopts domain tables an earlier backend created: if they match what a version "
+                    + "expects, records that version as applied; otherwise reports every difference and changes "
+                    + "nothing.", ""},
             footer = {"", EXIT_CODES})
     static final class Align extends Delegating {
         @Option(names = "--version", paramLabel = "VERSION",

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The README's quick start, compiled and run by the build (QuickStartTest), and compared with the README
- * (ReadmeQuickStartTest): the region between the markers is what the README shows.
+ * (ReadmeQuickStartTest): the region between the markers is what the README shows. Stateless.
  */
 public final class QuickStart {
 

@@ -12,44 +12,53 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code replay FLOW.jsonl}: runs an order flow deterministically and writes every event as JSON lines. */
+/**
+ * {@code replay FLOW.jsonl}: runs an order flow deterministically and writes every event as JSON lines.
+ *
+ * <p>Runs once per instance, on the caller's thread; not thread-safe.
+ */
 @Command(name = "replay", sortOptions = false,
+        header = "Runs an order flow of JSON lines deterministically and writes every event as JSON lines.",
         description = {
-                "Runs an order flow (one JSON command per line) on the in-memory engine, or on a database with",
-                "--database, and writes every event as JSON lines: per command its result (accepted, duplicate,",
-                "rejected with the reason, journal, asset, ...) and then the trades, order updates and balance",
-                "changes it committed. The clock is fixed (--start) and ids come from --seed, so the same flow",
-                "gives the same output, byte for byte. A malformed line stops the replay with an error naming",
-                "its number; nothing after it is applied unless --continue.",
+                "Runs an order flow (one JSON command per line) on the in-memory engine, or on a database with "
+                        + "--database, and writes every event as JSON lines: per command its result (accepted, "
+                        + "duplicate, rejected with the reason, journal, asset, ...) and then the trades, order "
+                        + "updates and balance changes it committed. The clock is fixed (--start) and ids come "
+                        + "from --seed, so the same flow gives the same output, byte for byte.",
+                "",
+                "A malformed line stops the replay with an error naming its number; nothing after it is applied "
+                        + "unless --continue.",
                 ""},
         footer = {"",
                 "Flow format (a complete sample: examples/flows/sample-flow.jsonl):",
                 "  {\"op\":\"user\",\"id\":\"alice\"}",
                 "  {\"op\":\"asset\",\"id\":\"USD\",\"kind\":\"cash\",\"name\":\"US dollar\",\"scale\":2}",
-                "  {\"op\":\"asset\",\"id\":\"ACME\",\"kind\":\"token\",\"scale\":0,\"quote\":\"USD\",\"tick\":\"0.01\","
-                        + "\"lot\":\"1\",\"min\":\"1\",\"makerFeeBps\":10,\"takerFeeBps\":20}",
-                "  {\"op\":\"deposit\",\"user\":\"alice\",\"asset\":\"USD\",\"amount\":\"1000.00\",\"key\":\"dep-1\"}"
-                        + "      (also \"withdraw\")",
-                "  {\"op\":\"place\",\"user\":\"alice\",\"market\":\"ACME\",\"side\":\"buy\",\"type\":\"limit\","
-                        + "\"price\":\"10.00\",\"quantity\":\"5\",",
-                "   \"tif\":\"gtc\",\"postOnly\":false,\"stp\":\"cancel_taker\",\"clientOrderId\":\"a-1\"}",
+                "  {\"op\":\"asset\",\"id\":\"ACME\",\"kind\":\"token\",\"scale\":0,\"quote\":\"USD\",",
+                "   \"tick\":\"0.01\",\"lot\":\"1\",\"min\":\"1\",\"makerFeeBps\":10,\"takerFeeBps\":20}",
+                "  {\"op\":\"deposit\",\"user\":\"alice\",\"asset\":\"USD\",\"amount\":\"1000.00\",\"key\":\"dep-1\"}",
+                "      (also \"withdraw\")",
+                "  {\"op\":\"place\",\"user\":\"alice\",\"market\":\"ACME\",\"side\":\"buy\",\"type\":\"limit\",",
+                "   \"price\":\"10.00\",\"quantity\":\"5\",\"tif\":\"gtc\",\"postOnly\":false,",
+                "   \"stp\":\"cancel_taker\",\"clientOrderId\":\"a-1\"}",
                 "      type: limit | market | stop_limit | stop_market; stopPrice, quoteBudget as the type needs",
-                "  {\"op\":\"oco\",\"user\":\"bob\",\"market\":\"ACME\",\"side\":\"sell\",\"quantity\":\"5\","
-                        + "\"price\":\"12.00\",\"stopPrice\":\"9.00\",\"stopLimitPrice\":\"8.90\"}",
+                "  {\"op\":\"oco\",\"user\":\"bob\",\"market\":\"ACME\",\"side\":\"sell\",\"quantity\":\"5\",",
+                "   \"price\":\"12.00\",\"stopPrice\":\"9.00\",\"stopLimitPrice\":\"8.90\"}",
                 "  {\"op\":\"cancel\",\"user\":\"alice\",\"clientOrderId\":\"a-1\"}",
-                "  {\"op\":\"amend\",\"user\":\"alice\",\"clientOrderId\":\"a-1\",\"quantity\":\"3\"}"
-                        + "      (or \"price\" to move it)",
+                "  {\"op\":\"amend\",\"user\":\"alice\",\"clientOrderId\":\"a-1\",\"quantity\":\"3\"}",
+                "      (or \"price\" to move it)",
                 "  {\"op\":\"halt\",\"market\":\"ACME\"}      (also \"resume\", \"delist\")",
-                "  {\"op\":\"book\",\"market\":\"ACME\",\"levels\":5}   {\"op\":\"balances\",\"user\":\"alice\"}"
-                        + "   {\"op\":\"audit\"}",
+                "  {\"op\":\"book\",\"market\":\"ACME\",\"levels\":5}   {\"op\":\"balances\",\"user\":\"alice\"}",
+                "  {\"op\":\"audit\"}",
                 "Amounts are strings in the asset's units; unknown fields are errors; blank lines and lines",
                 "starting with # are skipped. On a database, \"user\" lines sign the user up in public.\"user\"",
-                "(as the auth owner would) unless it exists; use a fresh database or another --seed per run.",
+                "(as the auth owner would) unless it exists; use a fresh database or another --seed per run,",
+                "since ids repeat.",
                 "",
                 "Exit codes: 0 done, 1 a line failed (or was skipped with --continue), 2 bad usage."})
 final class ReplayCommand implements Callable<Integer> {
@@ -67,7 +76,8 @@ final class ReplayCommand implements Callable<Integer> {
                     + "trading migrations are applied first.")
     private String database;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the ids (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed of the ids (default ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--start", paramLabel = "INSTANT", defaultValue = "2026-01-01T00:00:00Z",
@@ -75,7 +85,7 @@ final class ReplayCommand implements Callable<Integer> {
     private Instant start;
 
     @Option(names = "--fee-account", paramLabel = "USER", defaultValue = "fees",
-            description = "The user that receives fees (default ${DEFAULT-VALUE}); in memory it is created for you.")
+            description = "The user that receives fees (default ${DEFAULT-VALUE}); signed up when missing.")
     private String feeAccount;
 
     @Option(names = "--continue", description = "Skip malformed lines (reported on stderr) instead of stopping.")
@@ -91,9 +101,8 @@ final class ReplayCommand implements Callable<Integer> {
         try (Backend backend = database == null ? Backend.inMemory() : TradingDatabase.open(database, terminal);
              BufferedReader reader = reader();
              Writer writer = writer()) {
-            if (database == null) {
-                backend.signUp(java.util.List.of(feeAccount));
-            }
+            // the venue's account, not a trader of the flow: made to exist like the flow's users
+            backend.signUp(List.of(feeAccount));
             EventWriter events = new EventWriter(writer);
             FlowRunner runner = new FlowRunner(backend, feeAccount, clock, new SeededIds(clock, seed), events);
             int skipped = 0;
@@ -165,6 +174,11 @@ final class ReplayCommand implements Callable<Integer> {
                 }
             };
         }
-        return Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        try {
+            return Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CommandFailure("cannot write the events to " + out + " (" + e.getClass().getSimpleName()
+                    + "); give a file in an existing, writable folder", e);
+        }
     }
 }

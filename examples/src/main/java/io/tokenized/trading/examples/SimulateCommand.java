@@ -14,19 +14,26 @@ import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code simulate}: traders placing and cancelling orders concurrently, with a summary and an HTML report. */
+/**
+ * {@code simulate}: traders placing and cancelling orders concurrently, with a summary and an HTML report.
+ *
+ * <p>Runs once per instance; the traders get threads of their own (see {@link Simulation}).
+ */
 @Command(name = "simulate", sortOptions = false,
+        header = "Traders placing and cancelling orders concurrently, with a summary and an HTML report.",
         description = {
-                "Runs N traders concurrently on one market, each on its own thread, for a duration or a number",
-                "of commands: resting limit orders near the last price (~70%), marketable IOC orders (~20%),",
-                "cancels of their own orders (~10%). Each command is timed until it returns, i.e. after its",
-                "commit on PostgreSQL. Prints the commands, trades, commands/s, latency percentiles and the",
-                "audit; --report writes a self-contained HTML page (inline SVG, no network) with the price and",
-                "volume over time and the final depth chart.",
+                "Runs N traders concurrently on one market, each on its own thread, for a duration or a number of "
+                        + "commands: resting limit orders near the last price (~70%%), marketable IOC orders "
+                        + "(~20%%), cancels of their own orders (~10%%, and every other command once a trader "
+                        + "holds " + Simulation.MAX_OPEN_PER_TRADER + " open orders, which bounds the book). "
+                        + "Each command is timed until it returns, i.e. after its commit on PostgreSQL. Prints the "
+                        + "commands, trades, commands/s, latency "
+                        + "percentiles and the audit; --report writes a self-contained HTML page (inline SVG, no "
+                        + "network) with the price and volume over time and the final depth chart.",
                 "",
-                "Runs on an embedded PostgreSQL by default, on --database URL, or on the in-memory store with",
-                "--in-memory. A progress line with the live rate goes to stderr when a console is attached",
-                "(or with --progress).",
+                "Runs on an embedded PostgreSQL by default, on --database URL, or on the in-memory store with "
+                        + "--in-memory. A progress line with the live rate goes to stderr when a console is "
+                        + "attached (or with --progress).",
                 ""},
         footer = {"", "Exit codes: 0 done and the audit is clean, 1 the audit found a break or the run failed, "
                 + "2 bad usage."})

@@ -38,7 +38,8 @@ import org.HdrHistogram.Histogram;
  *
  * <p>The mix: resting limit orders 1-10 ticks away from the last trade price (about 70 %), marketable IOC
  * orders up to 5 ticks through it (about 20 %), and cancels of the trader's own open orders (about 10 %,
- * and always once a trader has {@value #MAX_OPEN_PER_TRADER} open orders, which bounds the book). Sides
+ * and every other command once a trader has {@value #MAX_OPEN_PER_TRADER} open orders, which bounds the
+ * book). Sides
  * are random, so the price walks. Each trader's choices come from {@code seed}, but the interleaving of
  * threads does not: results vary from run to run.
  *
@@ -209,7 +210,8 @@ final class Simulation {
         for (int i = 0; i < traders.size(); i++) {
             Histogram histogram = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
             latencies[i] = histogram;
-            Trader trader = new Trader(traders.get(i), new SplittableRandom(settings.seed() * 1_000_003L + i), histogram);
+            SplittableRandom random = new SplittableRandom(settings.seed() * 1_000_003L + i);
+            Trader trader = new Trader(traders.get(i), random, histogram);
             Thread thread = new Thread(() -> {
                 try {
                     ready.await();

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * What a command talks to: its output streams and the environment it reads ({@code DATABASE_URL}, ...).
- * Passed in rather than read from {@link System} so that tests run commands in-process.
+ * Passed in rather than read from {@link System} so that tests run commands in-process. Immutable; the
+ * streams are as thread-safe as {@link PrintStream} is.
  *
  * @param out         results
  * @param err         errors and progress

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A plain-text table with aligned columns: text columns left-aligned, number columns right-aligned.
+ * A plain-text table with aligned columns: text columns left-aligned, number columns right-aligned. With
+ * blank headers it prints the rows only (a key-value listing).
  *
  * <pre>
  * TextTable table = new TextTable("user", "asset", "available").numeric(2);
@@ -61,12 +62,14 @@ final class TextTable {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
-        out.println(line(headers, widths));
-        StringBuilder rule = new StringBuilder();
-        for (int i = 0; i < widths.length; i++) {
-            rule.append(i == 0 ? "" : GAP).append("-".repeat(widths[i]));
+        if (!String.join("", headers).isEmpty()) {
+            out.println(line(headers, widths));
+            StringBuilder rule = new StringBuilder();
+            for (int i = 0; i < widths.length; i++) {
+                rule.append(i == 0 ? "" : GAP).append("-".repeat(widths[i]));
+            }
+            out.println(rule);
         }
-        out.println(rule);
         for (String[] row : rows) {
             out.println(line(row, widths));
         }

@@ -33,6 +33,10 @@ final class Failures {
     }
 
     static String sqlState(Throwable failure) {
+        ServerErrorMessage server = serverError(failure);
+        if (server != null && server.getSQLState() != null) {
+            return server.getSQLState();
+        }
         SQLException sql = sqlCause(failure);
         return sql == null ? null : sql.getSQLState();
     }
@@ -80,8 +84,14 @@ final class Failures {
         if (sql == null) {
             return new StoreException(doing + " failed: " + failure, null, failure);
         }
-        String state = sql.getSQLState();
-        StringBuilder message = new StringBuilder(doing).append(" failed: ").append(firstLine(sql.getMessage()));
+        ServerErrorMessage server = serverError(failure);
+        String state = server != null && server.getSQLState() != null ? server.getSQLState() : sql.getSQLState();
+        // The server's own message, not a batch exception's, which repeats the whole statement with its values.
+        String reason = server != null && server.getMessage() != null ? server.getMessage() : firstLine(sql.getMessage());
+        StringBuilder message = new StringBuilder(doing).append(" failed: ").append(reason);
+        if (server != null && server.getTable() != null) {
+            message.append(" (table ").append(server.getTable()).append(')');
+        }
         String constraint = constraint(failure);
         if (constraint != null) {
             message.append(" (constraint ").append(constraint).append(')');
@@ -99,10 +109,19 @@ final class Failures {
     }
 
     private static String constraint(Throwable failure) {
+        ServerErrorMessage server = serverError(failure);
+        return server == null ? null : server.getConstraint();
+    }
+
+    /** The server's error report: on a PSQLException in the chain, or behind a failed batch. */
+    private static ServerErrorMessage serverError(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PSQLException psql) {
-                ServerErrorMessage server = psql.getServerErrorMessage();
-                return server == null ? null : server.getConstraint();
+            if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                return psql.getServerErrorMessage();
+            }
+            if (t instanceof SQLException sql && sql.getNextException() instanceof PSQLException next
+                    && next.getServerErrorMessage() != null) {
+                return next.getServerErrorMessage();
             }
         }
         return null;

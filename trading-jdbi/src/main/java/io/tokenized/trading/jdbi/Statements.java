@@ -117,7 +117,7 @@ final class Statements {
                 + "oco_sibling_id, sequence, priority, created_at, updated_at) values (:id, " + user + ", :assetId, "
                 + ":bookId, :clientOrderId, :side, :type, :timeInForce, :postOnly, :selfTradePrevention, :price, "
                 + ":stopPrice, :quantity, :quoteBudget, :filledQuantity, :filledQuote, :lockedAmount, "
-                + ":lockedAssetId, :status, :cancelReason, :ocoSiblingId, :sequence, :priority, :createdAt, "
+                + ":lockedAssetId, :status, :cancelReason, cast(:ocoSiblingId as uuid), :sequence, :priority, :createdAt, "
                 + ":updatedAt) on conflict (id) do update set price = excluded.price, "
                 + "stop_price = excluded.stop_price, quantity = excluded.quantity, "
                 + "filled_quantity = excluded.filled_quantity, filled_quote = excluded.filled_quote, "
@@ -152,7 +152,7 @@ final class Statements {
 
         this.insertJournal = "insert into " + s + "transactions (id, user_id, asset_id, kind, amount, trade_id, "
                 + "order_id, idempotency_key, reverses_id, created_at) values (:id, " + user + ", :assetId, :kind, "
-                + ":amount, :tradeId, :orderId, :idempotencyKey, :reversesId, :createdAt)";
+                + ":amount, cast(:tradeId as uuid), cast(:orderId as uuid), :idempotencyKey, cast(:reversesId as uuid), :createdAt)";
         this.journalByKey = "select " + JOURNAL_COLUMNS + " from " + s + "transactions where user_id = " + user
                 + " and idempotency_key = :idempotencyKey";
         this.journalOfUser = "select " + JOURNAL_COLUMNS + " from " + s + "transactions where user_id = " + user

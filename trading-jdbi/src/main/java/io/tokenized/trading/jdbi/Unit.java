@@ -67,14 +67,14 @@ final class Unit implements MarketSession, LedgerSession {
     }
 
     /** Locks the market, reads it, and locks {@code lockFirst} up front (the re-run of a stale unit). */
-    static Unit market(StoreContext store, Handle handle, String assetId, Set<BalanceKey> lockFirst) {
+    static Unit market(StoreContext store, Handle handle, String assetId, long lockKey, Set<BalanceKey> lockFirst) {
         Unit unit = new Unit(store, handle, assetId);
         MarketUnits units = store.catalog().market(assetId, handle);
         if (units == null) {
             throw new UnknownMarket(assetId, store.catalog().asset(assetId, handle) != null);
         }
         unit.units = units;
-        handle.createQuery(store.sql().lockMarket).bind("key", MarketLocks.key(store.config().schema(), assetId))
+        handle.createQuery(store.sql().lockMarket).bind("key", lockKey)
                 .mapTo(Integer.class).one();
         // Read after the lock, in a new statement: under READ COMMITTED it sees every unit committed before.
         List<Asset> rows = new ArrayList<>(2);

@@ -2,7 +2,6 @@ package io.tokenized.trading.core.engine;
 
 import io.tokenized.trading.core.port.BalanceDelta;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,12 +53,13 @@ final class BalanceChanges {
         if (size == 0) {
             return List.of();
         }
-        List<BalanceDelta> deltas = new ArrayList<>(size);
+        BalanceDelta[] deltas = new BalanceDelta[size];
+        int count = 0;
         for (int i = 0; i < size; i++) {
             if (available[i] != 0 || locked[i] != 0) {
-                deltas.add(new BalanceDelta(users[i], assets[i], available[i], locked[i]));
+                deltas[count++] = new BalanceDelta(users[i], assets[i], available[i], locked[i]);
             }
         }
-        return deltas;
+        return List.of(count == size ? deltas : java.util.Arrays.copyOf(deltas, count));
     }
 }

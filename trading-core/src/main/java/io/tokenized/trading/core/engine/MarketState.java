@@ -51,6 +51,8 @@ final class MarketState implements BookListener {
 
     private final TradingEngine engine;
     private final String assetId;
+    /** The rules as first loaded: sizes and scales never change, so conversions outside a unit use these. */
+    private final MarketRules sizes;
     private MarketRules rules;
     private OrderBook book;
     private boolean valid;
@@ -69,9 +71,19 @@ final class MarketState implements BookListener {
     private LiveOrder placingSibling;
     private boolean delisting;
 
-    MarketState(TradingEngine engine, String assetId) {
+    MarketState(TradingEngine engine, String assetId, MarketRules sizes) {
         this.engine = engine;
         this.assetId = assetId;
+        this.sizes = sizes;
+        this.rules = sizes;
+    }
+
+    String assetId() {
+        return assetId;
+    }
+
+    MarketRules sizes() {
+        return sizes;
     }
 
     /** Forgets the cached book: a unit that changed it was rolled back or failed. */
@@ -284,9 +296,7 @@ final class MarketState implements BookListener {
     /** Reuses the cached book while the persisted sequence equals its own; otherwise rebuilds it. */
     private void refresh(MarketSession session) {
         Asset token = session.market();
-        if (rules == null) {
-            rules = MarketRules.of(token, session.quote());
-        } else if (rules.token() != token && !rules.token().equals(token)) {
+        if (rules.token() != token && !rules.token().equals(token)) {
             rules = rules.withToken(token);
         }
         if (valid && book.sequence() == session.sequence()) {
@@ -296,9 +306,13 @@ final class MarketState implements BookListener {
         Map<Long, LiveOrder> restored = new HashMap<>();
         List<LiveOrder> orders = new ArrayList<>();
         book = restore(session, restored, orders);
+        for (LiveOrder stale : live.values()) {
+            engine.unindexLive(stale);
+        }
         live.clear();
         for (LiveOrder order : orders) {
             live.put(order.bookId, order);
+            engine.indexLive(order);
         }
         valid = true;
     }
@@ -518,7 +532,8 @@ final class MarketState implements BookListener {
      * the outcome.
      */
     private MarketChanges finish(MarketStatus newStatus) {
-        List<OrderRecord> orders = new ArrayList<>(touched.size());
+        OrderRecord[] orders = new OrderRecord[touched.size()];
+        int index = 0;
         for (LiveOrder order : touched) {
             order.touched = false;
             if (!order.inBook && order.status.isLive()) {
@@ -533,10 +548,13 @@ final class MarketState implements BookListener {
             if (!order.status.isLive()) {
                 release(order, order.lockedMinor);
                 live.remove(order.bookId);
+                engine.unindexLive(order);
+            } else if (order == placing || order == placingSibling) {
+                engine.indexLive(order);
             }
-            orders.add(order.toRecord(now));
+            orders[index++] = order.toRecord(now);
         }
-        MarketChanges changes = new MarketChanges(assetId, book.sequence(), newStatus, orders,
+        MarketChanges changes = new MarketChanges(assetId, book.sequence(), newStatus, List.of(orders),
                 trades.isEmpty() ? List.of() : trades, journal.isEmpty() ? List.of() : journal,
                 balances.toDeltas());
         touched.clear();

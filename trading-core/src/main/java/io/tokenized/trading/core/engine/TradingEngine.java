@@ -66,6 +66,11 @@ public final class TradingEngine {
     private final ConcurrentHashMap<String, Asset> assetCache = new ConcurrentHashMap<>();
     /** Text user ids as the book's long ids; only users that exist get a number. */
     private final ConcurrentHashMap<String, Long> userNumbers = new ConcurrentHashMap<>();
+    /**
+     * The live orders of the cached books by id, so that cancels and amends find their market without a
+     * store read. Written only inside market units; a miss (an order of another instance) reads the store.
+     */
+    private final ConcurrentHashMap<UUID, LiveOrder> liveOrders = new ConcurrentHashMap<>();
     private final AtomicLong lastUserNumber = new AtomicLong();
 
     private TradingEngine(Builder builder) {
@@ -130,7 +135,7 @@ public final class TradingEngine {
         if (unknown != null) {
             return new AssetResult.Rejected(unknown);
         }
-        MarketCommand<AssetResult> command = new MarketCommand<>(assetId) {
+        MarketCommand<AssetResult> command = new MarketCommand<>(marketState(assetId)) {
             @Override
             AssetResult decide(MarketState state, MarketSession session) {
                 return state.changeStatus(session, target, this);
@@ -223,37 +228,37 @@ public final class TradingEngine {
      */
     public PlaceResult placeOrder(PlaceOrder request) {
         Objects.requireNonNull(request, "request");
-        MarketRules rules = marketRules(request.assetId());
-        if (rules == null) {
+        MarketState state = marketState(request.assetId());
+        if (state == null) {
             return new PlaceResult.Rejected(unknownMarket(request.assetId()));
         }
         OrderSpec spec;
         try {
-            spec = Parsing.spec(request, rules);
+            spec = Parsing.spec(request, state.sizes());
         } catch (Parsing.Refusal refusal) {
             return new PlaceResult.Rejected(refusal.reason);
         }
-        return place(spec);
+        return place(state, spec);
     }
 
     /** Places a one-cancels-other pair; the result's order is the limit leg. Refusals as {@link #placeOrder}. */
     public PlaceResult placeOco(PlaceOco request) {
         Objects.requireNonNull(request, "request");
-        MarketRules rules = marketRules(request.assetId());
-        if (rules == null) {
+        MarketState state = marketState(request.assetId());
+        if (state == null) {
             return new PlaceResult.Rejected(unknownMarket(request.assetId()));
         }
         OrderSpec spec;
         try {
-            spec = Parsing.spec(request, rules);
+            spec = Parsing.spec(request, state.sizes());
         } catch (Parsing.Refusal refusal) {
             return new PlaceResult.Rejected(refusal.reason);
         }
-        return place(spec);
+        return place(state, spec);
     }
 
-    private PlaceResult place(OrderSpec spec) {
-        MarketCommand<PlaceResult> command = new MarketCommand<>(spec.assetId()) {
+    private PlaceResult place(MarketState state, OrderSpec spec) {
+        MarketCommand<PlaceResult> command = new MarketCommand<>(state) {
             @Override
             PlaceResult decide(MarketState state, MarketSession session) {
                 return state.place(session, spec, this);
@@ -269,7 +274,8 @@ public final class TradingEngine {
     public CancelResult cancelOrder(String userId, UUID orderId) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(orderId, "orderId");
-        return cancel(userId, store.order(orderId).orElse(null));
+        LiveOrder cached = liveOrders.get(orderId);
+        return cancel(userId, cached != null ? cached.origin : store.order(orderId).orElse(null));
     }
 
     /** Cancels the user's order with this client order id; as {@link #cancelOrder}. */
@@ -289,7 +295,7 @@ public final class TradingEngine {
         if (!order.isLive()) {
             return new CancelResult.Rejected(RejectReason.UNKNOWN_ORDER);
         }
-        MarketCommand<CancelResult> command = new MarketCommand<>(order.assetId()) {
+        MarketCommand<CancelResult> command = new MarketCommand<>(marketState(order.assetId())) {
             @Override
             CancelResult decide(MarketState state, MarketSession session) {
                 return state.cancel(session, order.id(), order.bookId(), userId, this);
@@ -307,7 +313,8 @@ public final class TradingEngine {
      */
     public AmendResult amendOrder(AmendOrder request) {
         Objects.requireNonNull(request, "request");
-        OrderRecord order = store.order(request.orderId()).orElse(null);
+        LiveOrder cached = liveOrders.get(request.orderId());
+        OrderRecord order = cached != null ? cached.origin : store.order(request.orderId()).orElse(null);
         if (order == null) {
             return new AmendResult.Rejected(RejectReason.UNKNOWN_ORDER);
         }
@@ -317,13 +324,14 @@ public final class TradingEngine {
         if (!order.isLive()) {
             return new AmendResult.Rejected(RejectReason.UNKNOWN_ORDER);
         }
-        MarketRules rules = marketRules(order.assetId());
+        MarketState state = marketState(order.assetId());
+        MarketRules rules = state.sizes();
         boolean move = request.isMove();
         long value = move ? rules.priceTicks(request.newPrice()) : rules.quantityLots(request.newRemainingQuantity());
         if (MarketRules.isRejection(value)) {
             return new AmendResult.Rejected(MarketRules.rejection(value));
         }
-        MarketCommand<AmendResult> command = new MarketCommand<>(order.assetId()) {
+        MarketCommand<AmendResult> command = new MarketCommand<>(state) {
             @Override
             AmendResult decide(MarketState state, MarketSession session) {
                 return state.amend(session, order.id(), order.bookId(), request.userId(), move, value, this);
@@ -530,6 +538,14 @@ public final class TradingEngine {
         return session.userExists(userId) ? knownUserNumber(userId) : 0;
     }
 
+    void indexLive(LiveOrder order) {
+        liveOrders.put(order.id(), order);
+    }
+
+    void unindexLive(LiveOrder order) {
+        liveOrders.remove(order.id(), order);
+    }
+
     /** The book id of a user known to exist (an order of theirs is stored). */
     long knownUserNumber(String userId) {
         return userNumbers.computeIfAbsent(userId, id -> lastUserNumber.incrementAndGet());
@@ -547,7 +563,21 @@ public final class TradingEngine {
     }
 
     private MarketState market(String assetId) {
-        return markets.computeIfAbsent(assetId, id -> new MarketState(this, id));
+        MarketState state = marketState(assetId);
+        if (state == null) {
+            throw new IllegalArgumentException("no market " + assetId);
+        }
+        return state;
+    }
+
+    /** The engine's state of a market, or null when there is no such market. */
+    private MarketState marketState(String assetId) {
+        MarketState state = markets.get(assetId);
+        if (state != null) {
+            return state;
+        }
+        MarketRules rules = marketRules(assetId);
+        return rules == null ? null : markets.computeIfAbsent(assetId, id -> new MarketState(this, id, rules));
     }
 
     /** The market's rules for conversions, or null when there is no such market. */
@@ -609,11 +639,10 @@ public final class TradingEngine {
         return limit;
     }
 
-    private void publish(MarketChanges changes) {
+    private void publish(MarketChanges changes, MarketRules rules) {
         if (changes == null || listeners.isEmpty()) {
             return;
         }
-        MarketRules rules = marketRules(changes.assetId());
         List<TradingEvent> events = new ArrayList<>();
         for (TradeRecord trade : changes.trades()) {
             events.add(new TradingEvent.TradeExecuted(new Trade(trade, rules)));
@@ -654,11 +683,11 @@ public final class TradingEngine {
      * it applied, forgets the cached book when its unit is rolled back, and publishes after commit.
      */
     private abstract class MarketCommand<R> implements MarketWork<R>, MarketState.ChangesSink {
-        private final String assetId;
+        private final MarketState state;
         private MarketChanges applied;
 
-        MarketCommand(String assetId) {
-            this.assetId = assetId;
+        MarketCommand(MarketState state) {
+            this.state = state;
         }
 
         abstract R decide(MarketState state, MarketSession session);
@@ -666,13 +695,13 @@ public final class TradingEngine {
         @Override
         public final R run(MarketSession session) {
             applied = null;
-            return decide(market(assetId), session);
+            return decide(state, session);
         }
 
         @Override
         public final void rolledBack() {
             applied = null;
-            market(assetId).invalidate();
+            state.invalidate();
         }
 
         @Override
@@ -681,8 +710,8 @@ public final class TradingEngine {
         }
 
         final R execute() {
-            R result = store.inMarket(assetId, this);
-            publish(applied);
+            R result = store.inMarket(state.assetId(), this);
+            publish(applied, state.sizes());
             return result;
         }
     }

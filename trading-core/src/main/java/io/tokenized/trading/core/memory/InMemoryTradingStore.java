@@ -52,19 +52,21 @@ public final class InMemoryTradingStore implements TradingStore {
             .thenComparingLong(OrderRecord::priority)
             .thenComparingLong(OrderRecord::bookId);
 
+    private static final EntryKind[] KINDS = EntryKind.values();
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Set<String> users = new HashSet<>();
-    private final Map<String, Asset> assets = new TreeMap<>();
+    private final Map<String, Asset> assets = new HashMap<>();
     private final Map<String, Market> markets = new HashMap<>();
     private final Map<String, Map<String, long[]>> balances = new HashMap<>();
     private final Map<UUID, OrderRecord> orders = new HashMap<>();
     private final Map<String, Map<String, UUID>> clientOrderIds = new HashMap<>();
-    private final Map<String, LinkedHashMap<UUID, OrderRecord>> liveByUser = new HashMap<>();
     private final Map<String, List<TradeRecord>> tradesByUser = new HashMap<>();
     private final Map<String, List<JournalEntry>> journalByUser = new HashMap<>();
     private final Map<String, Map<String, JournalEntry>> idempotencyKeys = new HashMap<>();
     // Running sums for the audit, kept as entries are appended.
-    private final Map<String, long[]> journalTotals = new TreeMap<>();
+    /** user -> asset -> [sum, count] per entry kind, by ordinal. */
+    private final Map<String, Map<String, long[]>> journalTotals = new HashMap<>();
     private final Map<UUID, Map<String, long[]>> tradeLegs = new HashMap<>();
     private final Map<UUID, long[]> tradedByOrder = new HashMap<>();
 
@@ -165,14 +167,10 @@ public final class InMemoryTradingStore implements TradingStore {
                 clientOrderIds.computeIfAbsent(order.userId(), u -> new HashMap<>())
                         .put(order.clientOrderId(), order.id());
             }
-            LinkedHashMap<UUID, OrderRecord> userLive = liveByUser.computeIfAbsent(order.userId(),
-                    u -> new LinkedHashMap<>());
             if (order.isLive()) {
                 market.live.put(order.id(), order);
-                userLive.put(order.id(), order);
             } else {
                 market.live.remove(order.id());
-                userLive.remove(order.id());
             }
         }
         for (TradeRecord trade : changes.trades()) {
@@ -262,12 +260,13 @@ public final class InMemoryTradingStore implements TradingStore {
             if (entry.idempotencyKey() != null) {
                 idempotencyKeys.computeIfAbsent(entry.userId(), u -> new HashMap<>()).put(entry.idempotencyKey(), entry);
             }
-            long[] total = journalTotals.computeIfAbsent(
-                    entry.userId() + '\u0000' + entry.assetId() + '\u0000' + entry.kind().name(), k -> new long[2]);
-            total[0] = Math.addExact(total[0], entry.amountMinor());
-            total[1]++;
+            long[] totals = journalTotals.computeIfAbsent(entry.userId(), u -> new HashMap<>())
+                    .computeIfAbsent(entry.assetId(), a -> new long[2 * KINDS.length]);
+            int slot = 2 * entry.kind().ordinal();
+            totals[slot] = Math.addExact(totals[slot], entry.amountMinor());
+            totals[slot + 1]++;
             if (entry.tradeId() != null) {
-                long[] legs = tradeLegs.computeIfAbsent(entry.tradeId(), t -> new TreeMap<>())
+                long[] legs = tradeLegs.computeIfAbsent(entry.tradeId(), t -> new HashMap<>(4))
                         .computeIfAbsent(entry.assetId(), a -> new long[2]);
                 legs[0] = Math.addExact(legs[0], entry.amountMinor());
                 legs[1]++;
@@ -299,7 +298,7 @@ public final class InMemoryTradingStore implements TradingStore {
     public List<Asset> assets() {
         lock.lock();
         try {
-            return List.copyOf(assets.values());
+            return List.copyOf(new TreeMap<>(assets).values());
         } finally {
             lock.unlock();
         }
@@ -353,7 +352,14 @@ public final class InMemoryTradingStore implements TradingStore {
     public List<OrderRecord> openOrders(String userId) {
         lock.lock();
         try {
-            List<OrderRecord> result = new ArrayList<>(liveByUser.getOrDefault(userId, new LinkedHashMap<>()).values());
+            List<OrderRecord> result = new ArrayList<>();
+            for (Market market : markets.values()) {
+                for (OrderRecord order : market.live.values()) {
+                    if (order.userId().equals(userId)) {
+                        result.add(order);
+                    }
+                }
+            }
             result.sort(Comparator.comparing(OrderRecord::createdAt).thenComparing(OrderRecord::id));
             return result;
         } finally {
@@ -462,11 +468,15 @@ public final class InMemoryTradingStore implements TradingStore {
     public List<JournalTotal> journalTotals() {
         lock.lock();
         try {
-            List<JournalTotal> result = new ArrayList<>(journalTotals.size());
-            journalTotals.forEach((key, total) -> {
-                String[] parts = key.split("\u0000", 3);
-                result.add(new JournalTotal(parts[0], parts[1], EntryKind.valueOf(parts[2]), total[0], total[1]));
-            });
+            List<JournalTotal> result = new ArrayList<>();
+            journalTotals.forEach((userId, byAsset) -> byAsset.forEach((assetId, totals) -> {
+                for (EntryKind kind : KINDS) {
+                    int slot = 2 * kind.ordinal();
+                    if (totals[slot + 1] > 0) {
+                        result.add(new JournalTotal(userId, assetId, kind, totals[slot], totals[slot + 1]));
+                    }
+                }
+            }));
             return result;
         } finally {
             lock.unlock();
