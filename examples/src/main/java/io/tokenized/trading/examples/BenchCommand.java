@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +58,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "embedded one.")
     private String database;
 
+    @Option(names = "--accounts", paramLabel = "N", defaultValue = "100",
+            description = "Trading accounts, dealt out among the submitters (default ${DEFAULT-VALUE}; at least one "
+                    + "per submitter).")
+    private int accounts;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "Seed (default ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -71,22 +77,26 @@ final class BenchCommand implements Callable<Integer> {
                 throw new CommandFailure("--submitters takes counts from 1 to 1024, not " + count, Main.USAGE);
             }
         }
+        if (accounts < 1 || accounts > 100_000) {
+            throw new CommandFailure("--accounts must be 1 to 100000, not " + accounts, Main.USAGE);
+        }
         PrintStream out = terminal.out();
-        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(java.util.Locale.ROOT);
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
         try (TradingDatabase db = database != null ? TradingDatabase.open(database, terminal)
                 : TradingDatabase.embedded(terminal)) {
             db.signUp(List.of(Simulation.FEES));
             TradingEngine engine = TradingEngine.builder().store(db.store()).feeAccount(Simulation.FEES).build();
             out.println("Durable benchmark " + db.description() + ", " + duration.toSeconds() + " s per run");
             if (!warmup.isZero()) {
-                Simulation.prepare(db, engine, new Simulation.Settings("W" + run, 4, warmup, 0, seed)).run();
+                Simulation.prepare(db, engine, new Simulation.Settings("W" + run, 4, Math.max(4, accounts), warmup, 0,
+                        seed)).run();
             }
             TextTable table = new TextTable("submitters", "commands", "commands/s", "p50", "p99", "p99.9", "max",
                     "trades", "audit").numeric(0, 1, 2, 3, 4, 5, 6, 7);
             boolean clean = true;
             for (int count : submitters) {
-                Simulation.Settings settings = new Simulation.Settings("B" + count + "X" + run, count, duration, 0,
-                        seed);
+                Simulation.Settings settings = new Simulation.Settings("B" + count + "X" + run, count,
+                        Math.max(count, accounts), duration, 0, seed);
                 Simulation.Result result = Simulation.prepare(db, engine, settings).run();
                 Histogram latencies = result.latencies();
                 table.row(count, String.format("%,d", result.commands()),

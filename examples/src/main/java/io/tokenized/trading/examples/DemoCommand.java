@@ -1,5 +1,6 @@
 package io.tokenized.trading.examples;
 
+import io.tokenized.trading.core.RejectReason;
 import io.tokenized.trading.core.book.Side;
 import io.tokenized.trading.core.engine.AssetResult;
 import io.tokenized.trading.core.engine.AuditReport;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.Collections;
 import picocli.CommandLine.Command;
 
 /**
@@ -65,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         try (TradingDatabase database = embedded ? TradingDatabase.embedded(terminal)
                 : TradingDatabase.fromEnvironment(terminal)) {
-            out.println("Running " + database.description());
+            out.println("Database:   " + database.name());
             out.println("Migrations: " + database.migrationSummary());
             String suffix = embedded ? "" : runSuffix();
             Map<String, String> users = new LinkedHashMap<>();
@@ -153,14 +155,14 @@ final class DemoCommand implements Callable<Integer> {
             if (postOnly != null) {
                 cancel(alice, postOnly, "cancel #" + postOnlyStep);
             }
-            place(bob, PlaceOrder.market(bob, token, Side.SELL, qty("15")), "market sell 15");
+            place(bob, PlaceOrder.market(bob, token, Side.SELL, qty("5")), "market sell 5");
             orders.print(out);
 
             section("Trades (" + token + ")");
             TextTable trades = new TextTable("seq", "price", "qty", "quote", "taker", "side", "maker", "taker fee",
                     "maker fee").numeric(0, 1, 2, 3, 7, 8);
             List<Trade> executed = new ArrayList<>(engine.trades(token, 100));
-            java.util.Collections.reverse(executed);
+            Collections.reverse(executed);
             for (Trade trade : executed) {
                 trades.row(trade.sequence(), plain(trade.price()), plain(trade.quantity()), plain(trade.quoteAmount()),
                         name(trade.takerUserId()), trade.takerSide(), name(trade.makerUserId()),
@@ -199,8 +201,9 @@ final class DemoCommand implements Callable<Integer> {
 
         private void create(Asset asset) {
             AssetResult result = engine.createAsset(asset);
+            // USD may exist on a shared database; the token is named per run and must be new
             if (result instanceof AssetResult.Rejected rejected
-                    && !(rejected.reason().name().equals("ASSET_EXISTS") && asset.id().equals("USD"))) {
+                    && !(rejected.reason() == RejectReason.ASSET_EXISTS && asset.id().equals("USD"))) {
                 throw new CommandFailure("creating " + asset.id() + " was refused: " + rejected.reason());
             }
         }

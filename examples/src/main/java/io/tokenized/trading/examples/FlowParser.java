@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.tokenized.trading.core.book.SelfTradePrevention;
 import io.tokenized.trading.core.book.Side;
 import io.tokenized.trading.core.book.TimeInForce;
@@ -16,6 +17,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads one line of an order flow: a JSON object whose {@code op} names the command.
@@ -53,9 +55,11 @@ final class FlowParser {
         }
     }
 
+    /** Numbers as exact decimals, as written (9.40 stays 9.40); a field given twice is an error. */
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private static final Map<String, Set<String>> FIELDS = Map.ofEntries(
             Map.entry("user", Set.of("id")),
@@ -99,7 +103,7 @@ final class FlowParser {
         Set<String> allowed = FIELDS.get(op);
         if (allowed == null) {
             throw new MalformedLine("unknown op \"" + op + "\"; expected one of " + String.join(", ",
-                    new java.util.TreeSet<>(FIELDS.keySet())));
+                    new TreeSet<>(FIELDS.keySet())));
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();

@@ -47,7 +47,8 @@ final class HtmlReport {
                 .append("</style>\n</head>\n<body>\n");
         page.append("<h1>Simulation of ").append(escape(result.settings().market())).append("</h1>\n");
         page.append("<p>").append(escape(where)).append("</p>\n<table>\n");
-        row(page, "traders", String.valueOf(result.settings().traders()));
+        row(page, "traders (threads)", String.valueOf(result.settings().submitters()));
+        row(page, "accounts", String.valueOf(result.settings().accounts()));
         row(page, "commands", String.valueOf(result.commands()));
         row(page, "trades", String.valueOf(result.trades()));
         row(page, "commands/s", String.valueOf(result.commandsPerSecond()));

@@ -68,10 +68,14 @@ final class Progress implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
         thread.interrupt();
-        thread.join();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         err.print("\r" + " ".repeat(80) + "\r");
         err.flush();
     }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
@@ -22,10 +23,11 @@ import picocli.CommandLine.Option;
 @Command(name = "simulate", sortOptions = false,
         header = "Traders placing and cancelling orders concurrently, with a summary and an HTML report.",
         description = {
-                "Runs N traders concurrently on one market, each on its own thread, for a duration or a number of "
+                "Runs N traders concurrently on one market, each on its own thread and acting for accounts of its "
+                        + "own, for a duration or a number of "
                         + "commands: resting limit orders near the last price (~70%%), marketable IOC orders "
                         + "(~20%%), cancels of their own orders (~10%%, and every other command once a trader "
-                        + "holds " + Simulation.MAX_OPEN_PER_TRADER + " open orders, which bounds the book). "
+                        + "holds " + Simulation.MAX_OPEN_PER_SUBMITTER + " open orders, which bounds the book). "
                         + "Each command is timed until it returns, i.e. after its commit on PostgreSQL. Prints the "
                         + "commands, trades, commands/s, latency "
                         + "percentiles and the audit; --report writes a self-contained HTML page (inline SVG, no "
@@ -42,8 +44,13 @@ final class SimulateCommand implements Callable<Integer> {
     private final Terminal terminal;
 
     @Option(names = "--traders", paramLabel = "N", defaultValue = "8",
-            description = "Concurrent traders (default ${DEFAULT-VALUE}).")
+            description = "Concurrent traders, one thread each (default ${DEFAULT-VALUE}).")
     private int traders;
+
+    @Option(names = "--accounts", paramLabel = "N", defaultValue = "50",
+            description = "Trading accounts the traders act for, dealt out among them (default ${DEFAULT-VALUE}, "
+                    + "at least one per trader).")
+    private int accounts;
 
     @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
             description = "How long to run, e.g. 30s, 2m (default 10s unless --orders is given).")
@@ -84,6 +91,9 @@ final class SimulateCommand implements Callable<Integer> {
         if (traders < 1 || traders > 1024) {
             throw new CommandFailure("--traders must be 1 to 1024, not " + traders, Main.USAGE);
         }
+        if (accounts < 1 || accounts > 100_000) {
+            throw new CommandFailure("--accounts must be 1 to 100000, not " + accounts, Main.USAGE);
+        }
         if (orders < 0) {
             throw new CommandFailure("--orders must be positive, not " + orders, Main.USAGE);
         }
@@ -93,27 +103,33 @@ final class SimulateCommand implements Callable<Integer> {
         Duration runFor = duration == null && orders == 0 ? Duration.ofSeconds(10) : duration;
         Simulation.Settings settings;
         try {
-            settings = new Simulation.Settings(market, traders, runFor, orders, seed);
+            settings = new Simulation.Settings(market, traders, Math.max(accounts, traders), runFor, orders, seed);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), Main.USAGE);
         }
         PrintStream out = terminal.out();
         try (Backend backend = inMemory ? Backend.inMemory()
                 : database != null ? TradingDatabase.open(database, terminal) : TradingDatabase.embedded(terminal)) {
-            backend.signUp(java.util.List.of(Simulation.FEES));
+            backend.signUp(List.of(Simulation.FEES));
             TradingEngine engine = TradingEngine.builder().store(backend.store()).feeAccount(Simulation.FEES).build();
             Simulation simulation = prepare(backend, engine, settings);
-            out.println("Simulating " + traders + " trader(s) on " + market + " " + backend.description() + ", "
+            out.println("Simulating " + traders + " trader(s) for " + settings.accounts() + " accounts on " + market
+                    + " " + backend.description() + ", "
                     + (runFor == null ? orders + " commands" : "for " + runFor.toSeconds() + " s"
                     + (orders > 0 ? " or " + orders + " commands" : "")) + " ...");
             Simulation.Result result;
-            try (Progress ignored = Progress.startIf(progress || System.console() != null, terminal.err(),
-                    simulation)) {
+            Progress line = Progress.startIf(progress || System.console() != null, terminal.err(), simulation);
+            try {
                 result = simulation.run();
+            } finally {
+                if (line != null) {
+                    line.close();
+                }
             }
             printSummary(out, result);
             if (report != null) {
-                HtmlReport.write(report, result, traders + " trader(s) " + backend.description());
+                HtmlReport.write(report, result, traders + " trader(s) for " + settings.accounts() + " accounts "
+                        + backend.description());
                 out.println("report:      " + report.toAbsolutePath());
             }
             return result.audit().isClean() ? Main.OK : Main.PROBLEMS;

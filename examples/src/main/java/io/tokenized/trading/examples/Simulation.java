@@ -33,13 +33,14 @@ import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 
 /**
- * Traders placing and cancelling orders concurrently on one market, each on its own thread, each command
- * timed from call to return (which, on PostgreSQL, is after its commit).
+ * Submitters placing and cancelling orders concurrently on one market, each on its own thread and for
+ * accounts of its own, each command timed from call to return (which, on PostgreSQL, is after its commit).
  *
  * <p>The mix: resting limit orders 1-10 ticks away from the last trade price (about 70 %), marketable IOC
  * orders up to 5 ticks through it (about 20 %), and cancels of the trader's own open orders (about 10 %,
- * and every other command once a trader has {@value #MAX_OPEN_PER_TRADER} open orders, which bounds the
- * book). Sides
+ * and every other command once a submitter has {@value #MAX_OPEN_PER_SUBMITTER} open orders, which bounds
+ * the book). Each command acts for one of the submitter's accounts, picked at random, so a lone submitter
+ * with several accounts still trades (with one account, self-trade prevention would cancel its takers). Sides
  * are random, so the price walks. Each trader's choices come from {@code seed}, but the interleaving of
  * threads does not: results vary from run to run.
  *
@@ -49,7 +50,7 @@ final class Simulation {
 
     static final String QUOTE = "USD";
     static final String FEES = "fees";
-    static final int MAX_OPEN_PER_TRADER = 50;
+    static final int MAX_OPEN_PER_SUBMITTER = 50;
     private static final long START_PRICE_TICKS = 10_000;
     private static final BigDecimal TICK = new BigDecimal("0.01");
     private static final long BUCKET_NANOS = 100_000_000L;
@@ -57,15 +58,19 @@ final class Simulation {
     /**
      * What to run.
      *
-     * @param traders  concurrent traders, one thread each
-     * @param duration how long to run, or null to run until {@code orders}
-     * @param orders   how many commands to run in total, or 0 to run for {@code duration}
+     * @param submitters concurrent submitters, one thread each
+     * @param accounts   trading accounts (users), dealt out to the submitters; at least one each
+     * @param duration   how long to run, or null to run until {@code orders}
+     * @param orders     how many commands to run in total, or 0 to run for {@code duration}
      */
-    record Settings(String market, int traders, Duration duration, long orders, long seed) {
+    record Settings(String market, int submitters, int accounts, Duration duration, long orders, long seed) {
         Settings {
             Objects.requireNonNull(market, "market");
-            if (traders < 1) {
-                throw new IllegalArgumentException("at least one trader");
+            if (submitters < 1) {
+                throw new IllegalArgumentException("at least one submitter");
+            }
+            if (accounts < submitters) {
+                throw new IllegalArgumentException("at least one account per submitter");
             }
             if (duration == null && orders <= 0) {
                 throw new IllegalArgumentException("a duration or a number of orders");
@@ -121,7 +126,7 @@ final class Simulation {
 
     private final TradingEngine engine;
     private final Settings settings;
-    private final List<String> traders;
+    private final List<String> accounts;
     private final AtomicLong lastPriceTicks = new AtomicLong(START_PRICE_TICKS);
     private final AtomicLong claimed = new AtomicLong();
     private final LongAdder completed = new LongAdder();
@@ -134,31 +139,33 @@ final class Simulation {
     private volatile long startNanos;
     private volatile long deadlineNanos;
 
-    private Simulation(TradingEngine engine, Settings settings, List<String> traders) {
+    private Simulation(TradingEngine engine, Settings settings, List<String> accounts) {
         this.engine = engine;
         this.settings = settings;
-        this.traders = traders;
+        this.accounts = accounts;
     }
 
     /**
-     * Creates the market (and USD when missing), signs the traders up and funds them; the engine must have
+     * Creates the market (and USD when missing), signs the accounts up and funds them; the engine must have
      * been built with {@link #FEES} as its fee account, existing in the backend.
      */
     static Simulation prepare(Backend backend, TradingEngine engine, Settings settings) {
-        List<String> traders = new ArrayList<>();
-        for (int i = 1; i <= settings.traders(); i++) {
-            traders.add(String.format("trader-%03d", i));
+        List<String> accounts = new ArrayList<>();
+        for (int i = 1; i <= settings.accounts(); i++) {
+            accounts.add(String.format("trader-%03d", i));
         }
-        backend.signUp(traders);
+        backend.signUp(accounts);
         require(engine.createAsset(Asset.cash(QUOTE, "US dollar", 2)), true);
-        require(engine.createAsset(Asset.token(settings.market(), "Simulated tokenized share", 0, QUOTE, TICK,
-                BigDecimal.ONE, BigDecimal.ONE, 10, 20)), false);
+        Asset token = Asset.token(settings.market(), "Simulated tokenized share", 0, QUOTE, TICK, BigDecimal.ONE,
+                BigDecimal.ONE, 10, 20);
+        // a market of an earlier run on the same database is traded on, as long as it is the same market
+        require(engine.createAsset(token), engine.asset(token.id()).filter(token::equals).isPresent());
         String run = UUID.randomUUID().toString();
-        for (String trader : traders) {
-            fund(engine, trader, QUOTE, "100000000.00", run);
-            fund(engine, trader, settings.market(), "1000000", run);
+        for (String account : accounts) {
+            fund(engine, account, QUOTE, "100000000.00", run);
+            fund(engine, account, settings.market(), "1000000", run);
         }
-        Simulation simulation = new Simulation(engine, settings, traders);
+        Simulation simulation = new Simulation(engine, settings, accounts);
         engine.addListener(simulation.listener);
         return simulation;
     }
@@ -167,7 +174,8 @@ final class Simulation {
         if (result instanceof AssetResult.Rejected rejected
                 && !(existingIsFine && rejected.reason() == RejectReason.ASSET_EXISTS)) {
             throw new CommandFailure("creating the simulation's assets was refused: " + rejected.reason()
-                    + (rejected.reason() == RejectReason.ASSET_EXISTS ? "; pass another --market" : ""));
+                    + (rejected.reason() == RejectReason.ASSET_EXISTS
+                    ? " (an asset of that name with other rules or status exists); pass another --market" : ""));
         }
     }
 
@@ -193,7 +201,7 @@ final class Simulation {
         return settings;
     }
 
-    /** Runs the traders until the duration or the number of orders is reached, then audits. */
+    /** Runs the submitters until the duration or the number of orders is reached, then audits. */
     Result run() throws InterruptedException {
         try {
             return runTraders();
@@ -203,19 +211,24 @@ final class Simulation {
     }
 
     private Result runTraders() throws InterruptedException {
-        Histogram[] latencies = new Histogram[traders.size()];
+        int submitters = settings.submitters();
+        Histogram[] latencies = new Histogram[submitters];
         List<Thread> threads = new ArrayList<>();
         CountDownLatch ready = new CountDownLatch(1);
         List<Throwable> failures = new ArrayList<>();
-        for (int i = 0; i < traders.size(); i++) {
+        for (int i = 0; i < submitters; i++) {
             Histogram histogram = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
             latencies[i] = histogram;
             SplittableRandom random = new SplittableRandom(settings.seed() * 1_000_003L + i);
-            Trader trader = new Trader(traders.get(i), random, histogram);
+            List<String> own = new ArrayList<>();
+            for (int account = i; account < accounts.size(); account += submitters) {
+                own.add(accounts.get(account));
+            }
+            Submitter submitter = new Submitter(own, random, histogram);
             Thread thread = new Thread(() -> {
                 try {
                     ready.await();
-                    trader.trade();
+                    submitter.trade();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException | Error e) {
@@ -226,7 +239,7 @@ final class Simulation {
                     deadlineNanos = System.nanoTime();
                     claimed.set(Long.MAX_VALUE / 2);
                 }
-            }, "trader-" + (i + 1));
+            }, "submitter-" + (i + 1));
             threads.add(thread);
             thread.start();
         }
@@ -239,7 +252,7 @@ final class Simulation {
         long elapsed = System.nanoTime() - startNanos;
         if (!failures.isEmpty()) {
             Throwable first = failures.get(0);
-            throw new CommandFailure("a trader failed: " + Main.describe(first), first);
+            throw new CommandFailure("a submitter failed: " + Main.describe(first), first);
         }
         Histogram all = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
         for (Histogram histogram : latencies) {
@@ -265,15 +278,19 @@ final class Simulation {
         }
     }
 
-    /** One trader's loop; confined to its thread. */
-    private final class Trader {
-        private final String userId;
+    /** An order a submitter placed that rested when placed (it may have filled since). */
+    private record OpenOrder(String owner, UUID id) {
+    }
+
+    /** One submitter's loop; confined to its thread. */
+    private final class Submitter {
+        private final List<String> own;
         private final SplittableRandom random;
         private final Histogram latencies;
-        private final List<UUID> open = new ArrayList<>();
+        private final List<OpenOrder> open = new ArrayList<>();
 
-        Trader(String userId, SplittableRandom random, Histogram latencies) {
-            this.userId = userId;
+        Submitter(List<String> own, SplittableRandom random, Histogram latencies) {
+            this.own = own;
             this.random = random;
             this.latencies = latencies;
         }
@@ -284,7 +301,7 @@ final class Simulation {
                     return;
                 }
                 int roll = random.nextInt(100);
-                if (!open.isEmpty() && (roll < 10 || open.size() >= MAX_OPEN_PER_TRADER)) {
+                if (!open.isEmpty() && (roll < 10 || open.size() >= MAX_OPEN_PER_SUBMITTER)) {
                     cancelOne();
                 } else {
                     place(roll < 30);
@@ -294,11 +311,12 @@ final class Simulation {
         }
 
         private void place(boolean marketable) {
+            int account = random.nextInt(own.size());
             Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
             long reference = lastPriceTicks.get();
             long offset = marketable ? -random.nextInt(6) : 1 + random.nextInt(10);
             long ticks = Math.max(1, side == Side.BUY ? reference - offset : reference + offset);
-            PlaceOrder order = PlaceOrder.limit(userId, settings.market(), side, Result.price(ticks),
+            PlaceOrder order = PlaceOrder.limit(own.get(account), settings.market(), side, Result.price(ticks),
                     BigDecimal.valueOf(1 + random.nextInt(10)));
             if (marketable) {
                 order = order.withTimeInForce(TimeInForce.IOC);
@@ -310,7 +328,7 @@ final class Simulation {
                 placed.increment();
                 OrderStatus status = accepted.order().status();
                 if (status == OrderStatus.OPEN || status == OrderStatus.PARTIALLY_FILLED) {
-                    open.add(accepted.order().id());
+                    open.add(new OpenOrder(own.get(account), accepted.order().id()));
                 }
             } else if (result instanceof PlaceResult.Rejected rejected) {
                 rejections.computeIfAbsent(rejected.reason(), reason -> new LongAdder()).increment();
@@ -318,9 +336,9 @@ final class Simulation {
         }
 
         private void cancelOne() {
-            UUID orderId = open.remove(random.nextInt(open.size()));
+            OpenOrder chosen = open.remove(random.nextInt(open.size()));
             long begin = System.nanoTime();
-            CancelResult result = engine.cancelOrder(userId, orderId);
+            CancelResult result = engine.cancelOrder(chosen.owner(), chosen.id());
             latencies.recordValue(Math.min(System.nanoTime() - begin, latencies.getHighestTrackableValue()));
             if (result instanceof CancelResult.Cancelled) {
                 cancelled.increment();

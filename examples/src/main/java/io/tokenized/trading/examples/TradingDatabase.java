@@ -47,7 +47,8 @@ final class TradingDatabase extends Backend {
     static TradingDatabase embedded(Terminal terminal) {
         EmbeddedPostgres server;
         try {
-            server = EmbeddedPostgres.builder().start();
+            // the library turns synchronous_commit off for speed in tests; a commit here is a real one
+            server = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
         } catch (IOException | RuntimeException e) {
             throw new CommandFailure("could not start an embedded PostgreSQL (" + Main.describe(e) + "); set "
                     + "DATABASE_URL to run on a PostgreSQL of yours instead", e);
@@ -118,8 +119,8 @@ final class TradingDatabase extends Backend {
 
     /** Fails with a one-line error when the database does not answer. */
     static void requireReachable(DatabaseUrl url) {
-        try (Connection ignored = DriverManager.getConnection(url.jdbcUrl(), url.properties())) {
-            // reachable
+        try {
+            DriverManager.getConnection(url.jdbcUrl(), url.properties()).close();
         } catch (SQLException e) {
             String message = Main.firstLine(e.getMessage());
             String password = url.password().orElse("");
@@ -158,6 +159,11 @@ final class TradingDatabase extends Backend {
     @Override
     String description() {
         return "on " + description;
+    }
+
+    /** The database, e.g. {@code embedded PostgreSQL 17.11 on port 41234 (...)} or its masked URL. */
+    String name() {
+        return description;
     }
 
     /** What the migrations did, e.g. {@code schema public at version 1 (applied 1 migration(s))}. */

@@ -2,10 +2,11 @@ package io.tokenized.trading.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class CommandLineTest {
 
@@ -117,7 +118,7 @@ class CommandLineTest {
     }
 
     private static String[] append(String[] args, String extra) {
-        String[] result = java.util.Arrays.copyOf(args, args.length + 1);
+        String[] result = Arrays.copyOf(args, args.length + 1);
         result[args.length] = extra;
         return result;
     }

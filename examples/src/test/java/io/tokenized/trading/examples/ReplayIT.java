@@ -9,6 +9,7 @@ import io.tokenized.trading.migrations.testing.UserIdKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class ReplayIT {
     @Test
     @Order(4)
     void auditReadsDatabaseUrlWhenNoDatabaseIsGiven(TestDatabase database) {
-        Commands.Outcome outcome = Commands.runWith(java.util.Map.of("DATABASE_URL", TestUrls.of(database)),
+        Commands.Outcome outcome = Commands.runWith(Map.of("DATABASE_URL", TestUrls.of(database)),
                 "audit");
 
         assertThat(outcome.exitCode()).isEqualTo(Main.PROBLEMS);

@@ -55,6 +55,9 @@ public final class TradingDataSources {
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         config.setIdleTimeout(settings.idleTimeout().toMillis());
         config.setMaxLifetime(settings.maxLifetime().toMillis());
+        // Start even while the database is down: the first use then fails with a clear StoreException
+        // instead of the host failing to construct its pool.
+        config.setInitializationFailTimeout(-1);
         return config;
     }
 }

@@ -150,12 +150,20 @@ final class Unit implements MarketSession, LedgerSession {
     public List<OrderRecord> liveOrders() {
         requireMarket();
         return guarded(() -> {
-            Map<UUID, OrderRecord> live = new LinkedHashMap<>();
             MarketUnits marketUnits = units;
+            List<OrderRecord> stored = new ArrayList<>();
             handle.createQuery(store.sql().liveOrders).bind("assetId", marketId)
                     .setFetchSize(store.config().fetchSize())
                     .map((rs, context) -> Rows.order(rs, marketUnits))
-                    .forEach(order -> live.put(order.id(), order));
+                    .forEach(stored::add);
+            if (orders.isEmpty()) {
+                return stored;
+            }
+            // Overlay what earlier works of this unit applied (rare: a rebuild usually starts a unit).
+            Map<UUID, OrderRecord> live = new LinkedHashMap<>();
+            for (OrderRecord order : stored) {
+                live.put(order.id(), order);
+            }
             for (OrderRecord order : orders.values()) {
                 if (order.isLive()) {
                     live.put(order.id(), order);

@@ -8,7 +8,11 @@ import io.tokenized.trading.core.RejectReason;
  *
  * <p>Every command produces exactly one of {@link #rejected} or {@link #accepted} first; the other
  * calls follow only after {@code accepted}. Quantities are in lots, prices in ticks, quote amounts in
- * minor units of the quote asset.
+ * minor units of the quote asset. For a market buy sized by quote budget the remaining lots reported
+ * are 0: such an order has no lot quantity, its spending is the sum of its trades' quote amounts.
+ *
+ * <p>Called on the book's single writer thread, synchronously, while the book is mid-command: an
+ * implementation must not call back into the book.
  */
 public interface BookListener {
 
@@ -25,7 +29,7 @@ public interface BookListener {
     void traded(long takerOrderId, long takerUserId, long makerOrderId, long makerUserId, Side takerSide,
                 long priceTicks, long quantityLots, long quoteMinor, long makerRemainingLots, long takerRemainingLots);
 
-    /** The order (or its remainder) now rests on the book. */
+    /** The order (or its remainder) now rests on the book; also after a move, at the new price. */
     void rested(long orderId, long userId, Side side, long priceTicks, long remainingLots);
 
     /** A stop order (or the stop leg of an OCO pair) is waiting off the book for its trigger price. */

@@ -119,13 +119,19 @@ public final class OrderBook {
             throw new TradingException("cannot restore order " + view.orderId() + ": invalid or duplicate id");
         }
         boolean resting = view.kind() == OrderKind.RESTING;
-        boolean valid = view.originalLots() >= view.remainingLots() && view.quoteBudgetMinor() >= 0
-                && (resting
-                    ? view.priceTicks() > 0 && view.remainingLots() > 0 && view.stopPriceTicks() == 0
-                      && view.timeInForce() == TimeInForce.GTC
-                      && fitsQuote(view.priceTicks(), view.remainingLots())
-                    : view.stopPriceTicks() > 0 && (view.remainingLots() > 0) != (view.quoteBudgetMinor() > 0)
-                      && (view.kind() == OrderKind.STOP_LIMIT) == (view.priceTicks() > 0));
+        boolean valid = view.originalLots() >= view.remainingLots() && view.quoteBudgetMinor() >= 0;
+        valid &= switch (view.kind()) {
+            case RESTING -> view.priceTicks() > 0 && view.remainingLots() > 0 && view.stopPriceTicks() == 0
+                    && view.quoteBudgetMinor() == 0 && view.timeInForce() == TimeInForce.GTC
+                    && fitsQuote(view.priceTicks(), view.remainingLots());
+            case STOP_LIMIT -> view.priceTicks() > 0 && view.stopPriceTicks() > 0 && view.remainingLots() > 0
+                    && view.quoteBudgetMinor() == 0 && !view.postOnly()
+                    && fitsQuote(view.priceTicks(), view.remainingLots());
+            case STOP_MARKET -> view.priceTicks() == 0 && view.stopPriceTicks() > 0 && !view.postOnly()
+                    && view.timeInForce() == TimeInForce.IOC
+                    && (view.remainingLots() > 0) != (view.quoteBudgetMinor() > 0)
+                    && (view.quoteBudgetMinor() == 0 || view.side() == Side.BUY);
+        };
         if (!valid) {
             throw new TradingException("cannot restore order " + view.orderId() + ": inconsistent values " + view);
         }

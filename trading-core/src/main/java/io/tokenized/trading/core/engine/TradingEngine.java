@@ -46,6 +46,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * PlaceResult result = engine.placeOrder(PlaceOrder.limit("alice", "ACME", Side.BUY, price, qty));
  * }</pre>
  *
+ * <p>Money: amounts are exact decimals at this API and {@code long} minor units inside; a value that is
+ * not exact for the asset or market (too many decimals, off tick, off lot) or that would overflow is
+ * refused, never rounded. An order reserves its worst case when placed (sell: its quantity; priced buy:
+ * quantity x limit + the higher fee rate on it; budget buy: its budget; market buy by quantity: the
+ * most the book could charge it). Each fill charges both sides a fee in the quote asset, rounded up to
+ * the minor unit and paid to the fee account; a buyer's fee is capped at what its reservation still
+ * covers, so rounding over many small fills never reaches beyond the reserved fee.
+ *
  * <p>Thread-safe for any number of concurrent callers. Each command runs as one unit of the store for its
  * market ({@link TradingStore#inMarket}), which serialises the commands of a market (one lock per market
  * in memory, a transaction-scoped advisory lock in PostgreSQL) while markets proceed in parallel; the
