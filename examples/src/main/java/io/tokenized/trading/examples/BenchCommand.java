@@ -82,8 +82,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         PrintStream out = terminal.out();
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
-        try (TradingDatabase db = database != null ? TradingDatabase.open(database, terminal)
-                : TradingDatabase.embedded(terminal)) {
+        try (TradingDatabase db = database != null ? TradingDatabase.open(database)
+                : TradingDatabase.embedded()) {
             db.signUp(List.of(Simulation.FEES));
             TradingEngine engine = TradingEngine.builder().store(db.store()).feeAccount(Simulation.FEES).build();
             out.println("Durable benchmark " + db.description() + ", " + duration.toSeconds() + " s per run");

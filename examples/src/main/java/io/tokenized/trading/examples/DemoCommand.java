@@ -65,8 +65,8 @@ final class DemoCommand implements Callable<Integer> {
         if (embedded) {
             out.println("Starting an embedded PostgreSQL (DATABASE_URL is not set) ...");
         }
-        try (TradingDatabase database = embedded ? TradingDatabase.embedded(terminal)
-                : TradingDatabase.fromEnvironment(terminal)) {
+        try (TradingDatabase database = embedded ? TradingDatabase.embedded()
+                : TradingDatabase.fromEnvironment(terminal.environment())) {
             out.println("Database:   " + database.name());
             out.println("Migrations: " + database.migrationSummary());
             String suffix = embedded ? "" : runSuffix();

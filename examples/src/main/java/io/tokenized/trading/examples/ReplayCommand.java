@@ -98,7 +98,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         InstantSource clock = InstantSource.fixed(start);
-        try (Backend backend = database == null ? Backend.inMemory() : TradingDatabase.open(database, terminal);
+        try (Backend backend = database == null ? Backend.inMemory() : TradingDatabase.open(database);
              BufferedReader reader = reader();
              Writer writer = writer()) {
             // the venue's account, not a trader of the flow: made to exist like the flow's users

@@ -109,7 +109,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         PrintStream out = terminal.out();
         try (Backend backend = inMemory ? Backend.inMemory()
-                : database != null ? TradingDatabase.open(database, terminal) : TradingDatabase.embedded(terminal)) {
+                : database != null ? TradingDatabase.open(database) : TradingDatabase.embedded()) {
             backend.signUp(List.of(Simulation.FEES));
             TradingEngine engine = TradingEngine.builder().store(backend.store()).feeAccount(Simulation.FEES).build();
             Simulation simulation = prepare(backend, engine, settings);

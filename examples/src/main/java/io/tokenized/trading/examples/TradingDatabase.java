@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -44,7 +45,7 @@ final class TradingDatabase extends Backend {
     }
 
     /** Starts an embedded PostgreSQL, creates Better Auth's tables, migrates and opens a store. */
-    static TradingDatabase embedded(Terminal terminal) {
+    static TradingDatabase embedded() {
         EmbeddedPostgres server;
         try {
             // the library turns synchronous_commit off for speed in tests; a commit here is a real one
@@ -55,40 +56,44 @@ final class TradingDatabase extends Backend {
         }
         List<AutoCloseable> resources = new ArrayList<>();
         resources.add(server);
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://localhost:" + server.getPort()
+                + "/postgres?user=postgres");
+        String version;
         try {
-            DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://localhost:" + server.getPort()
-                    + "/postgres?user=postgres");
+            version = serverVersion(url);
             AuthUsers.createTables(dataSource(url));
-            return prepare(url, url, "embedded PostgreSQL " + serverVersion(url) + " on port " + server.getPort()
-                    + " (Better Auth tables created as its CLI would)", resources);
         } catch (RuntimeException e) {
             closeAll(resources, e);
             throw e;
         }
+        return prepareOrClose(url, url, "embedded PostgreSQL " + version + " on port " + server.getPort()
+                + " (Better Auth tables created as its CLI would)", resources);
     }
 
     /**
      * The database of {@code DATABASE_URL}; migrations use {@code DIRECT_URL} or {@code DATABASE_URL_UNPOOLED}
      * when set, else the direct endpoint of {@code DATABASE_URL}.
      */
-    static TradingDatabase fromEnvironment(Terminal terminal) {
+    static TradingDatabase fromEnvironment(Map<String, String> environment) {
         DatabaseUrl runtime;
         Optional<DatabaseUrl> migration;
         try {
-            runtime = DatabaseUrl.runtimeFromEnvironment(terminal.environment()).orElseThrow(() ->
+            runtime = DatabaseUrl.runtimeFromEnvironment(environment).orElseThrow(() ->
                     new CommandFailure("DATABASE_URL is not set", Main.USAGE));
-            migration = DatabaseUrl.migrationFromEnvironment(terminal.environment());
+            migration = DatabaseUrl.migrationFromEnvironment(environment);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage() + "; fix the variable", Main.USAGE);
         }
         DatabaseUrl direct = migration.orElse(runtime);
-        return prepare(runtime, direct.isPooled() ? direct.direct() : direct, runtime.toString(), new ArrayList<>());
+        return prepareOrClose(runtime, direct.isPooled() ? direct.direct() : direct, runtime.toString(),
+                new ArrayList<>());
     }
 
     /** The database at {@code url} (a pooler endpoint runs its migrations on the direct endpoint). */
-    static TradingDatabase open(String url, Terminal terminal) {
+    static TradingDatabase open(String url) {
         DatabaseUrl runtime = parse(url);
-        return prepare(runtime, runtime.isPooled() ? runtime.direct() : runtime, runtime.toString(), new ArrayList<>());
+        return prepareOrClose(runtime, runtime.isPooled() ? runtime.direct() : runtime, runtime.toString(),
+                new ArrayList<>());
     }
 
     /** Parses a URL a user gave, as a one-line error when it is not one. */
@@ -98,6 +103,17 @@ final class TradingDatabase extends Backend {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage() + "; pass postgresql://user:password@host:5432/database or "
                     + "jdbc:postgresql://host:5432/database?user=...", Main.USAGE);
+        }
+    }
+
+    /** Migrates and opens the store; on failure closes {@code resources} (a server, a pool) before rethrowing. */
+    private static TradingDatabase prepareOrClose(DatabaseUrl runtime, DatabaseUrl migrationUrl, String description,
+                                                  List<AutoCloseable> resources) {
+        try {
+            return prepare(runtime, migrationUrl, description, resources);
+        } catch (RuntimeException e) {
+            closeAll(resources, e);
+            throw e;
         }
     }
 

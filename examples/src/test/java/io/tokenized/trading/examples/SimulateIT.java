@@ -41,7 +41,7 @@ class SimulateIT {
     @Test
     void benchRunsEachSubmitterCountAndAuditsClean(TestDatabase database) {
         Commands.Outcome outcome = Commands.run("bench", "--database", TestUrls.of(database), "--submitters", "1,4",
-                "--duration", "1s", "--warmup", "500ms");
+                "--duration", "1s", "--warmup", "500ms", "--accounts", "8");
 
         assertThat(outcome.exitCode()).as(outcome.out() + outcome.err()).isZero();
         assertThat(outcome.out()).containsPattern("(?m)^ +1 +[0-9,]+ +[0-9,]+ .* clean$")

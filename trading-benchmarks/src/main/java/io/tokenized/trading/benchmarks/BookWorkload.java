@@ -306,6 +306,10 @@ public final class BookWorkload {
 
         private void emitReduce() {
             long id = live[random.nextInt(liveCount)];
+            // A one-lot order cannot be reduced: look a few times for a bigger one, else cancel.
+            for (int attempt = 0; attempt < 4 && sizeById[(int) id] < 2; attempt++) {
+                id = live[random.nextInt(liveCount)];
+            }
             long remaining = sizeById[(int) id];
             if (remaining < 2) {
                 record(CANCEL, sideById[(int) id], id, userById[(int) id], 0, 0);

@@ -49,6 +49,21 @@ final class MarketUnits {
         throw new IllegalStateException(assetId + " is neither " + token.id() + " nor " + quote.id());
     }
 
+    /** The number of decimal places of the tick size: a price times 10^tickScale is a whole number. */
+    int tickScale() {
+        return tickScale;
+    }
+
+    /** A price already scaled by {@link #tickScale()} in ticks. */
+    long ticksFromScaled(long scaled) {
+        return Units.exactQuotient(scaled, tickUnits, "price");
+    }
+
+    /** A quantity in token minor units in lots. */
+    long lotsFromMinor(long minor) {
+        return Units.exactQuotient(minor, rules.baseMinorPerLot(), "quantity");
+    }
+
     long ticks(String price) {
         return price == null ? 0 : Units.exactQuotient(Units.scaled(price, tickScale), tickUnits, "price " + price);
     }

@@ -25,6 +25,7 @@ final class Statements {
 
     final String schemaVersion;
     final String userIdType;
+    private final String ordersTable;
 
     final String lockMarket;
     final String marketAndQuote;
@@ -76,6 +77,7 @@ final class Statements {
         String s = quote(schema) + ".";
         String user = "cast(:userId as " + userIdType + ")";
         this.userIdType = userIdType;
+        this.ordersTable = s + "orders";
         this.schemaVersion = "select version, success from " + s + "trading_schema_history "
                 + "order by installed_rank desc";
 
@@ -190,6 +192,11 @@ final class Statements {
                 + "group by order_id) t on t.order_id = o.id where o.filled_quantity > 0 or t.order_id is not null";
         this.tradeLegTotals = "select trade_id, asset_id, sum(amount), count(*) from " + s + "transactions "
                 + "where trade_id is not null group by trade_id, asset_id";
+    }
+
+    /** The COPY that streams a market's live orders for a rebuild (see {@link LiveOrderCopy}). */
+    String liveOrdersCopy(String assetId) {
+        return LiveOrderCopy.sql(ordersTable, assetId);
     }
 
     static String quote(String identifier) {

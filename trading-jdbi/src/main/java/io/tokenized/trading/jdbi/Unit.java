@@ -151,11 +151,7 @@ final class Unit implements MarketSession, LedgerSession {
         requireMarket();
         return guarded(() -> {
             MarketUnits marketUnits = units;
-            List<OrderRecord> stored = new ArrayList<>();
-            handle.createQuery(store.sql().liveOrders).bind("assetId", marketId)
-                    .setFetchSize(store.config().fetchSize())
-                    .map((rs, context) -> Rows.order(rs, marketUnits))
-                    .forEach(stored::add);
+            List<OrderRecord> stored = LiveOrderCopy.read(handle, store.sql().liveOrdersCopy(marketId), marketUnits);
             if (orders.isEmpty()) {
                 return stored;
             }

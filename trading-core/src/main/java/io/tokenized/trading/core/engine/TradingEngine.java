@@ -726,7 +726,7 @@ public final class TradingEngine {
 
     /**
      * Builds an engine. Required: {@link #store} and {@link #feeAccount}. Defaults: the system clock and
-     * UUIDv7 ids from it, no listeners.
+     * UUIDv7 ids from it, no listeners. Not thread-safe; build on one thread.
      */
     public static final class Builder {
         private TradingStore store;

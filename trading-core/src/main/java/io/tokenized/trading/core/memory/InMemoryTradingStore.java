@@ -59,7 +59,7 @@ public final class InMemoryTradingStore implements TradingStore {
     private final Map<String, Asset> assets = new HashMap<>();
     private final Map<String, Market> markets = new HashMap<>();
     private final Map<String, Map<String, long[]>> balances = new HashMap<>();
-    private final Map<UUID, OrderRecord> orders = new HashMap<>();
+    private final Map<UUID, OrderRow> orders = new HashMap<>();
     private final Map<String, Map<String, UUID>> clientOrderIds = new HashMap<>();
     private final Map<String, List<TradeRecord>> tradesByUser = new HashMap<>();
     private final Map<String, List<JournalEntry>> journalByUser = new HashMap<>();
@@ -162,13 +162,19 @@ public final class InMemoryTradingStore implements TradingStore {
         applyBalances(changes.balanceDeltas(), newBalances);
         appendJournal(changes.journal());
         for (OrderRecord order : changes.orders()) {
-            orders.put(order.id(), order);
+            OrderRow row = orders.get(order.id());
+            if (row == null) {
+                row = new OrderRow(order);
+                orders.put(order.id(), row);
+            } else {
+                row.update(order);
+            }
             if (order.clientOrderId() != null) {
                 clientOrderIds.computeIfAbsent(order.userId(), u -> new HashMap<>())
                         .put(order.clientOrderId(), order.id());
             }
             if (order.isLive()) {
-                market.live.put(order.id(), order);
+                market.live.put(order.id(), row);
             } else {
                 market.live.remove(order.id());
             }
@@ -331,7 +337,8 @@ public final class InMemoryTradingStore implements TradingStore {
     public Optional<OrderRecord> order(UUID orderId) {
         lock.lock();
         try {
-            return Optional.ofNullable(orders.get(orderId));
+            OrderRow row = orders.get(orderId);
+            return Optional.ofNullable(row == null ? null : row.toRecord());
         } finally {
             lock.unlock();
         }
@@ -342,7 +349,7 @@ public final class InMemoryTradingStore implements TradingStore {
         lock.lock();
         try {
             UUID id = clientOrderIds.getOrDefault(userId, Map.of()).get(clientOrderId);
-            return Optional.ofNullable(id == null ? null : orders.get(id));
+            return Optional.ofNullable(id == null ? null : orders.get(id).toRecord());
         } finally {
             lock.unlock();
         }
@@ -354,9 +361,9 @@ public final class InMemoryTradingStore implements TradingStore {
         try {
             List<OrderRecord> result = new ArrayList<>();
             for (Market market : markets.values()) {
-                for (OrderRecord order : market.live.values()) {
-                    if (order.userId().equals(userId)) {
-                        result.add(order);
+                for (OrderRow row : market.live.values()) {
+                    if (row.first.userId().equals(userId)) {
+                        result.add(row.toRecord());
                     }
                 }
             }
@@ -375,7 +382,7 @@ public final class InMemoryTradingStore implements TradingStore {
             if (market == null) {
                 return List.of();
             }
-            List<OrderRecord> result = new ArrayList<>(market.live.values());
+            List<OrderRecord> result = records(market.live.values());
             result.sort(PRIORITY_ORDER);
             return result;
         } finally {
@@ -489,13 +496,14 @@ public final class InMemoryTradingStore implements TradingStore {
         try {
             List<OrderFill> result = new ArrayList<>();
             Set<UUID> ids = new HashSet<>(tradedByOrder.keySet());
-            for (OrderRecord order : orders.values()) {
-                if (order.filledLots() > 0) {
-                    ids.add(order.id());
+            for (OrderRow row : orders.values()) {
+                if (row.filledLots > 0) {
+                    ids.add(row.first.id());
                 }
             }
             for (UUID id : ids) {
-                OrderRecord order = orders.get(id);
+                OrderRow row = orders.get(id);
+                OrderRecord order = row == null ? null : row.toRecord();
                 long[] traded = tradedByOrder.getOrDefault(id, new long[2]);
                 result.add(new OrderFill(id, order == null ? "?" : order.assetId(),
                         order == null ? 0 : order.quantityLots(), order == null ? 0 : order.filledLots(),
@@ -520,6 +528,14 @@ public final class InMemoryTradingStore implements TradingStore {
         }
     }
 
+    private static List<OrderRecord> records(java.util.Collection<OrderRow> rows) {
+        List<OrderRecord> result = new ArrayList<>(rows.size());
+        for (OrderRow row : rows) {
+            result.add(row.toRecord());
+        }
+        return result;
+    }
+
     private static <T> List<T> newestFirst(List<T> items, int limit) {
         int from = Math.max(0, items.size() - limit);
         List<T> result = new ArrayList<>(items.subList(from, items.size()));
@@ -531,12 +547,67 @@ public final class InMemoryTradingStore implements TradingStore {
     // State and session
     // ------------------------------------------------------------------------------------------------
 
+    /**
+     * One order's row, updated in place: a command's new record dies young instead of every order's
+     * latest record surviving into the old generation. Guarded by the store lock.
+     */
+    private static final class OrderRow {
+        /** The record as placed: the fields that never change. */
+        final OrderRecord first;
+        long priceTicks;
+        long stopPriceTicks;
+        long quantityLots;
+        long filledLots;
+        long filledQuoteMinor;
+        long lockedMinor;
+        long priority;
+        OrderStatus status;
+        io.tokenized.trading.core.book.CancelReason cancelReason;
+        long updatedSecond;
+        int updatedNano;
+
+        OrderRow(OrderRecord record) {
+            this.first = record;
+            update(record);
+        }
+
+        void update(OrderRecord record) {
+            OrderRecord o = first;
+            if (record.bookId() != o.bookId() || !record.userId().equals(o.userId())
+                    || !record.assetId().equals(o.assetId()) || record.side() != o.side() || record.type() != o.type()
+                    || !Objects.equals(record.clientOrderId(), o.clientOrderId())
+                    || !Objects.equals(record.ocoSiblingId(), o.ocoSiblingId())) {
+                throw new TradingException("order " + o.id() + " cannot change what it is: " + record);
+            }
+            priceTicks = record.priceTicks();
+            stopPriceTicks = record.stopPriceTicks();
+            quantityLots = record.quantityLots();
+            filledLots = record.filledLots();
+            filledQuoteMinor = record.filledQuoteMinor();
+            lockedMinor = record.lockedMinor();
+            priority = record.priority();
+            status = record.status();
+            cancelReason = record.cancelReason();
+            updatedSecond = record.updatedAt().getEpochSecond();
+            updatedNano = record.updatedAt().getNano();
+        }
+
+        OrderRecord toRecord() {
+            OrderRecord o = first;
+            return new OrderRecord(o.id(), o.userId(), o.assetId(), o.bookId(), o.clientOrderId(), o.side(), o.type(),
+                    o.timeInForce(), o.postOnly(), o.selfTradePrevention(), priceTicks, stopPriceTicks, quantityLots,
+                    o.quoteBudgetMinor(), filledLots, filledQuoteMinor, lockedMinor, o.lockedAssetId(), status,
+                    cancelReason, o.ocoSiblingId(), o.sequence(), priority, o.createdAt(),
+                    java.time.Instant.ofEpochSecond(updatedSecond, updatedNano));
+        }
+    }
+
     /** One market's rows; guarded by the store lock. */
     private static final class Market {
         Asset asset;
         long sequence;
         long lastTradePriceTicks;
-        final LinkedHashMap<UUID, OrderRecord> live = new LinkedHashMap<>();
+        final LinkedHashMap<UUID, OrderRow> live = new LinkedHashMap<>();
         final List<TradeRecord> trades = new ArrayList<>();
         final TreeMap<Long, DepthSnapshot> snapshots = new TreeMap<>();
 
@@ -593,7 +664,7 @@ public final class InMemoryTradingStore implements TradingStore {
 
         @Override
         public List<OrderRecord> liveOrders() {
-            return new ArrayList<>(unitMarket().live.values());
+            return records(unitMarket().live.values());
         }
 
         @Override
@@ -613,7 +684,7 @@ public final class InMemoryTradingStore implements TradingStore {
         public OrderRecord orderByClientId(String userId, String clientOrderId) {
             checkOpen();
             UUID id = clientOrderIds.getOrDefault(userId, Map.of()).get(clientOrderId);
-            return id == null ? null : orders.get(id);
+            return id == null ? null : orders.get(id).toRecord();
         }
 
         @Override

@@ -275,6 +275,21 @@ class OrderBookTest {
         }
 
         @Test
+        void aBudgetThatRunsOutAtOneMakerNeverReachesTheOrdersBehindIt() {
+            given(() -> {
+                sell(1, ALICE, 100, 5);
+                sell(2, BOB, 100, 5);
+            });
+            // Found by the reference-book property: the taker's own order behind the maker was cancelled.
+            book.placeMarket(3, BOB, BUY, 0, 250, IOC, CANCEL_MAKER);
+            assertThat(events.drain()).containsExactly(
+                    "accepted 3 seq 3",
+                    "traded taker 3/u2 BUY maker 1/u1 2@100 quote 200 left maker 3 taker 0",
+                    "cancelled 3/u2 left 0 BUDGET_EXHAUSTED");
+            assertThat(book.order(2)).isNotNull();
+        }
+
+        @Test
         void aMarketBuyByBudgetTooSmallForOneLotIsRejected() {
             given(() -> sell(1, ALICE, 100, 5));
             assertRefused(RejectReason.NO_LIQUIDITY, 2, b -> b.placeMarket(2, BOB, BUY, 0, 99, IOC, CANCEL_TAKER));
@@ -935,6 +950,7 @@ class OrderBookTest {
 
         @Test
         void anIdOnceFilledMayBeUsedAgain() {
+            // Found by the reference-book property: a filled maker's id stayed in the id index.
             given(() -> {
                 sell(1, ALICE, 100, 1);
                 buy(2, BOB, 100, 1);

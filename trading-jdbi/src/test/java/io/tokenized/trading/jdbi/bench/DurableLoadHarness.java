@@ -387,7 +387,7 @@ public final class DurableLoadHarness {
                     + "priority, created_at, updated_at) select gen_random_uuid(), 'user' || (i % " + users + "), '"
                     + market + "', 2 * i, case when i % 2 = 0 then 'BUY' else 'SELL' end, 'LIMIT', 'GTC', "
                     + "case when i % 2 = 0 then 100.00 - (i % 5000) * 0.01 else 100.01 + (i % 5000) * 0.01 end, "
-                    + "1 + i % 10, 0, 0, case when i % 2 = 0 then (1 + i % 10) * (100.00 - (i % 5000) * 0.01) * 1.002 "
+                    + "1 + i % 10, 0, 0, case when i % 2 = 0 then ceil((1 + i % 10) * (100.00 - (i % 5000) * 0.01) * 100.2) / 100 "
                     + "else 1 + i % 10 end, case when i % 2 = 0 then 'USD' else '" + market + "' end, 'OPEN', i, "
                     + "i::bigint << 20, now(), now() from generate_series(1, " + orders + ") i");
             statement.execute("update public.tokenized_assets set sequence = " + orders + " where id = '" + market + "'");
