@@ -45,14 +45,25 @@ final class LiveOrderCopy {
         }
     }
 
+    private static final Constants<Side> SIDES = Constants.of(Side.values());
+    private static final Constants<OrderType> TYPES = Constants.of(OrderType.values());
+    private static final Constants<TimeInForce> TIMES_IN_FORCE = Constants.of(TimeInForce.values());
+    private static final Constants<SelfTradePrevention> SELF_TRADE_PREVENTIONS =
+            Constants.of(SelfTradePrevention.values());
+    private static final Constants<OrderStatus> STATUSES = Constants.of(OrderStatus.values());
+    private static final Constants<CancelReason> CANCEL_REASONS = Constants.of(CancelReason.values());
+
     private final CopyOut copy;
     private final MarketUnits units;
+    private final Constants<Asset> marketAssets;
     private byte[] chunk = new byte[0];
     private int position;
 
     private LiveOrderCopy(CopyOut copy, MarketUnits units) {
         this.copy = copy;
         this.units = units;
+        this.marketAssets = new Constants<>(new Asset[] {units.token, units.quote},
+                new String[] {units.token.id(), units.quote.id()});
     }
 
     /** The SQL: the market id is inlined (COPY takes no parameters); asset codes are [A-Z][A-Z0-9]*. */
@@ -118,11 +129,11 @@ final class LiveOrderCopy {
             String userId = text();
             long bookId = int8();
             String clientOrderId = text();
-            Side side = Side.valueOf(text());
-            OrderType type = OrderType.valueOf(text());
-            TimeInForce timeInForce = TimeInForce.valueOf(text());
+            Side side = constant(SIDES);
+            OrderType type = constant(TYPES);
+            TimeInForce timeInForce = constant(TIMES_IN_FORCE);
             boolean postOnly = bool();
-            SelfTradePrevention selfTradePrevention = SelfTradePrevention.valueOf(text());
+            SelfTradePrevention selfTradePrevention = constant(SELF_TRADE_PREVENTIONS);
             long priceTicks = ticks(numeric(units.tickScale()));
             long stopPriceTicks = ticks(numeric(units.tickScale()));
             long quantityLots = lots(numeric(units.token.scale()));
@@ -132,11 +143,10 @@ final class LiveOrderCopy {
             // The reservation's scale is that of its asset, which comes in the next field.
             int lockedLength = readInt();
             byte[] lockedBytes = lockedLength < 0 ? null : bytes(lockedLength);
-            String lockedAssetId = text();
-            Asset locked = units.assetOf(lockedAssetId);
+            Asset locked = constant(marketAssets);
             long lockedMinor = lockedBytes == null ? 0 : numericFrom(lockedBytes, locked.scale());
-            OrderStatus status = OrderStatus.valueOf(text());
-            String cancelReason = text();
+            OrderStatus status = constant(STATUSES);
+            CancelReason cancelReason = constant(CANCEL_REASONS);
             UUID ocoSiblingId = uuid();
             long sequence = int8();
             long priority = int8();
@@ -145,7 +155,7 @@ final class LiveOrderCopy {
             orders.add(new OrderRecord(id, userId, marketId, bookId, clientOrderId, side, type, timeInForce,
                     postOnly, selfTradePrevention, priceTicks, stopPriceTicks, quantityLots, quoteBudgetMinor,
                     filledLots, filledQuoteMinor, lockedMinor, locked.id(), status,
-                    cancelReason == null ? null : CancelReason.valueOf(cancelReason), ocoSiblingId, sequence,
+                    cancelReason, ocoSiblingId, sequence,
                     priority, createdAt, updatedAt));
         }
     }
@@ -169,6 +179,22 @@ final class LiveOrderCopy {
         String value = new String(chunk, position, length, StandardCharsets.UTF_8);
         position += length;
         return value;
+    }
+
+    /** A text field that must spell one of {@code constants}, matched on its bytes; null for NULL. */
+    private <T> T constant(Constants<T> constants) throws SQLException, IOException {
+        int length = readInt();
+        if (length < 0) {
+            return null;
+        }
+        ensure(length);
+        T found = constants.match(chunk, position, length);
+        if (found == null) {
+            throw new IllegalStateException("unexpected stored value '"
+                    + new String(chunk, position, length, StandardCharsets.UTF_8) + "'");
+        }
+        position += length;
+        return found;
     }
 
     private long int8() throws SQLException, IOException {
@@ -239,6 +265,37 @@ final class LiveOrderCopy {
         return units.lotsFromMinor(tokenMinor);
     }
 
+    /** Known values and their UTF-8 spellings, to decode a text field without making a string of it. */
+    private static final class Constants<T> {
+        private final T[] values;
+        private final byte[][] spellings;
+
+        Constants(T[] values, String[] names) {
+            this.values = values;
+            this.spellings = new byte[names.length][];
+            for (int i = 0; i < names.length; i++) {
+                spellings[i] = names[i].getBytes(StandardCharsets.UTF_8);
+            }
+        }
+
+        static <E extends Enum<E>> Constants<E> of(E[] values) {
+            String[] names = new String[values.length];
+            for (int i = 0; i < values.length; i++) {
+                names[i] = values[i].name();
+            }
+            return new Constants<>(values, names);
+        }
+
+        T match(byte[] bytes, int offset, int length) {
+            for (int i = 0; i < spellings.length; i++) {
+                if (java.util.Arrays.equals(spellings[i], 0, spellings[i].length, bytes, offset, offset + length)) {
+                    return values[i];
+                }
+            }
+            return null;
+        }
+    }
+
     // ---- stream -----------------------------------------------------------------------------------
 
     private void expectLength(int expected) throws SQLException, IOException {
@@ -299,6 +356,12 @@ final class LiveOrderCopy {
                 throw new EOFException("the COPY stream ended inside a row");
             }
             int left = chunk.length - position;
+            if (left == 0) {
+                // The usual case: one COPY message per row, the previous one fully read.
+                chunk = next;
+                position = 0;
+                continue;
+            }
             byte[] joined = new byte[left + next.length];
             System.arraycopy(chunk, position, joined, 0, left);
             System.arraycopy(next, 0, joined, left, next.length);

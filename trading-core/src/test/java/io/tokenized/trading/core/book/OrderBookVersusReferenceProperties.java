@@ -32,6 +32,14 @@ class OrderBookVersusReferenceProperties {
     record Scenario(long quoteMinorPerTickLot, List<BookCommand> commands) {
     }
 
+    /** One replayed command and what the book answered; formatted only when a failure is reported. */
+    record Step(int index, BookCommand command, List<String> events) {
+        @Override
+        public String toString() {
+            return "step " + index + ": " + command + " -> " + events;
+        }
+    }
+
     @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
     void theBookBehavesExactlyLikeTheReferenceBook(@ForAll("scenarios") Scenario scenario) {
         RecordingListener fastEvents = new RecordingListener();
@@ -40,14 +48,18 @@ class OrderBookVersusReferenceProperties {
         ReferenceBook reference = new ReferenceBook(scenario.quoteMinorPerTickLot(), referenceEvents);
 
         List<BookCommand> commands = scenario.commands();
-        List<String> transcript = new ArrayList<>();
+        List<Step> transcript = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
         try {
             replay(commands, book, reference, fastEvents, referenceEvents, transcript, seen);
         } catch (AssertionError failure) {
             int from = Math.max(0, transcript.size() - 60);
-            throw new AssertionError(failure.getMessage() + "\nlast commands and the book's callbacks:\n"
-                    + String.join("\n", transcript.subList(from, transcript.size())), failure);
+            StringBuilder message = new StringBuilder(failure.getMessage())
+                    .append("\nlast commands and the book's callbacks:");
+            for (Step step : transcript.subList(from, transcript.size())) {
+                message.append('\n').append(step);
+            }
+            throw new AssertionError(message.toString(), failure);
         }
 
         OrderBook rebuilt = OrderBook.restore(scenario.quoteMinorPerTickLot(), new RecordingListener(),
@@ -58,7 +70,7 @@ class OrderBookVersusReferenceProperties {
 
     private static void replay(List<BookCommand> commands, OrderBook book, ReferenceBook reference,
                                RecordingListener fastEvents, RecordingListener referenceEvents,
-                               List<String> transcript, Set<String> seen) {
+                               List<Step> transcript, Set<String> seen) {
         for (int step = 0; step < commands.size(); step++) {
             BookCommand command = commands.get(step);
             long hashBefore = book.stateHash();
@@ -67,26 +79,28 @@ class OrderBookVersusReferenceProperties {
             command.applyTo(reference);
 
             List<String> fast = fastEvents.drain();
-            String where = "step " + step + ": " + command;
-            transcript.add(where + " -> " + fast);
+            transcript.add(new Step(step, command, fast));
             for (String event : fast) {
                 seen.add(event.substring(0, event.indexOf(' ')) + kindOf(event));
             }
-            assertThat(fast).as(where).isEqualTo(referenceEvents.drain());
-            assertThat(fast).as(where).isNotEmpty();
+            String where = "step %s: %s";
+            assertThat(fast).as(where, step, command).isEqualTo(referenceEvents.drain());
+            assertThat(fast).as(where, step, command).isNotEmpty();
             if (fast.get(0).startsWith("rejected")) {
-                assertThat(fast).as(where).hasSize(1);
-                assertThat(book.stateHash()).as("a rejected command changes nothing; " + where).isEqualTo(hashBefore);
-                assertThat(book.sequence()).as(where).isEqualTo(sequenceBefore);
+                assertThat(fast).as(where, step, command).hasSize(1);
+                assertThat(book.stateHash()).as("a rejected command changes nothing; step %s: %s", step, command)
+                        .isEqualTo(hashBefore);
+                assertThat(book.sequence()).as(where, step, command).isEqualTo(sequenceBefore);
             } else {
-                assertThat(book.sequence()).as(where).isEqualTo(sequenceBefore + 1);
+                assertThat(book.sequence()).as(where, step, command).isEqualTo(sequenceBefore + 1);
             }
-            assertThat(book.bestBidTicks()).as(where).isEqualTo(reference.bestBidTicks());
-            assertThat(book.bestAskTicks()).as(where).isEqualTo(reference.bestAskTicks());
+            assertThat(book.bestBidTicks()).as(where, step, command).isEqualTo(reference.bestBidTicks());
+            assertThat(book.bestAskTicks()).as(where, step, command).isEqualTo(reference.bestAskTicks());
             assertThat(book.bestBidTicks() == 0 || book.bestAskTicks() == 0
-                    || book.bestBidTicks() < book.bestAskTicks()).as("the book is never crossed; " + where).isTrue();
+                    || book.bestBidTicks() < book.bestAskTicks())
+                    .as("the book is never crossed; step %s: %s", step, command).isTrue();
             if (step % 50 == 49) {
-                assertSameState(book, reference, where);
+                assertSameState(book, reference, "step " + step);
             }
         }
         assertSameState(book, reference, "end");
@@ -186,17 +200,18 @@ class OrderBookVersusReferenceProperties {
     }
 
     private static Arbitrary<BookCommand> cancel() {
-        return orderIds().flatMap(id -> claimedOwner(id).map(user -> new BookCommand.Cancel(id, user)));
+        return Combinators.combine(orderIds(), strangers()).as((id, stranger) ->
+                new BookCommand.Cancel(id, claimedOwner(id, stranger)));
     }
 
     private static Arbitrary<BookCommand> reduce() {
-        return orderIds().flatMap(id -> Combinators.combine(claimedOwner(id), Arbitraries.longs().between(-1, 12))
-                .as((user, lots) -> new BookCommand.Reduce(id, user, lots)));
+        return Combinators.combine(orderIds(), strangers(), Arbitraries.longs().between(-1, 12))
+                .as((id, stranger, lots) -> new BookCommand.Reduce(id, claimedOwner(id, stranger), lots));
     }
 
     private static Arbitrary<BookCommand> move() {
-        return orderIds().flatMap(id -> Combinators.combine(claimedOwner(id), prices())
-                .as((user, price) -> new BookCommand.Move(id, user, price)));
+        return Combinators.combine(orderIds(), strangers(), prices())
+                .as((id, stranger, price) -> new BookCommand.Move(id, claimedOwner(id, stranger), price));
     }
 
     private static Arbitrary<Long> orderIds() {
@@ -210,11 +225,15 @@ class OrderBookVersusReferenceProperties {
         return 1 + Math.floorMod(orderId, 3);
     }
 
-    /** Mostly the order's owner, sometimes someone else (NOT_OWNER). */
-    private static Arbitrary<Long> claimedOwner(long orderId) {
+    /** Who claims an order: 0 (85%) means its owner, otherwise that user (right or wrong by chance). */
+    private static Arbitrary<Long> strangers() {
         return Arbitraries.frequencyOf(
-                Tuple.of(85, Arbitraries.just(ownerOf(orderId))),
+                Tuple.of(85, Arbitraries.just(0L)),
                 Tuple.of(15, Arbitraries.longs().between(1, 3)));
+    }
+
+    private static long claimedOwner(long orderId, long stranger) {
+        return stranger == 0 ? ownerOf(orderId) : stranger;
     }
 
     private static Arbitrary<Side> sides() {

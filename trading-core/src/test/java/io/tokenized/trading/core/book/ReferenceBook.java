@@ -468,9 +468,20 @@ final class ReferenceBook {
         return makers;
     }
 
+    /** The maker first in priority: the best price, then the earliest. */
     private Entry best(Side side) {
-        List<Entry> makers = makersInPriority(side);
-        return makers.isEmpty() ? null : makers.get(0);
+        Entry best = null;
+        for (Entry entry : resting) {
+            if (entry.side != side) {
+                continue;
+            }
+            boolean betterPrice = best == null
+                    || (side == Side.BUY ? entry.priceTicks > best.priceTicks : entry.priceTicks < best.priceTicks);
+            if (betterPrice || (entry.priceTicks == best.priceTicks && entry.time < best.time)) {
+                best = entry;
+            }
+        }
+        return best;
     }
 
     private boolean crosses(Side side, long priceTicks) {
