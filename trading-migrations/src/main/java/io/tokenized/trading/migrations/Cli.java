@@ -57,6 +57,9 @@ public final class Cli {
     }
 
     public static void main(String[] args) {
+        // Flyway logs every step through java.util.logging when no other logger is present; the report
+        // this command prints says what matters, so keep only Flyway's warnings.
+        java.util.logging.Logger.getLogger("org.flywaydb").setLevel(java.util.logging.Level.WARNING);
         System.exit(run(args, System.out, System.err, System.getenv()));
     }
 

@@ -8,10 +8,8 @@ import io.tokenized.trading.core.memory.InMemoryTradingStore;
 import io.tokenized.trading.core.order.OrderType;
 import io.tokenized.trading.core.port.BalanceRecord;
 import io.tokenized.trading.core.port.JournalTotal;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.ShrinkingMode;
+import io.tokenized.trading.core.testing.Seeds;
+import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -26,20 +24,20 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Random command streams over several users and three markets (two quoted in USD, one in EUR), with the
  * full audit after every command, and every rejected command checked to leave balances and journal
- * exactly as they were. Each try is one seed; a failure names the seed, the step and the command, and
- * {@link #replay(long)} reruns it.
+ * exactly as they were. Each run is one seed ({@link Seeds}); a failure names the seed, the step and the
+ * command, and {@code -Dtrading.seed=N} reruns it.
  */
 class TradingEngineProperties {
     private static final int COMMANDS = 500;
     private static final String[] USERS = {"u1", "u2", "u3", "u4", "u5"};
     private static final String[] MARKETS = {"ACME", "BETA", "GAMA"};
 
-    @Property(tries = 1000, shrinking = ShrinkingMode.OFF)
-    void everyInvariantHoldsAfterEveryCommand(@ForAll long seed) {
-        replay(seed);
+    @Test
+    void everyInvariantHoldsAfterEveryCommand() {
+        Seeds.forEach(1000, TradingEngineProperties::replay);
     }
 
-    @Example
+    @Test
     void aRunTradesAcrossMarketsAndMeetsManyRefusals() {
         Run run = new Run(42);
         run.play();
