@@ -49,6 +49,8 @@ public final class TradingDataSources {
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("prepareThreshold", Integer.toString(settings.prepareThreshold(url.isPooled())));
         config.addDataSourceProperty("ApplicationName", settings.applicationName());
+        // Send the application name in the startup packet: without this pgjdbc issues a session SET.
+        config.addDataSourceProperty("assumeMinServerVersion", "12");
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.setMaximumPoolSize(settings.maximumPoolSize());
         config.setMinimumIdle(settings.minimumIdle());

@@ -332,8 +332,9 @@ final class Unit implements MarketSession, LedgerSession {
 
     /**
      * Writes everything the works applied, in batches, in an order the foreign keys accept: new assets,
-     * balance locks (all rows, canonical order), orders, trades, journal, balance deltas, the market's
-     * sequence and status, and a depth snapshot when the sequence passed a multiple of the interval.
+     * orders, trades, journal, the market's sequence and status, a depth snapshot when the sequence passed
+     * a multiple of the interval, and last the balance rows: locked (all of them, canonical order),
+     * checked against what the works read, and changed.
      *
      * @throws UnitBalances.StaleBalances when a balance read without a lock changed meanwhile
      */
@@ -345,7 +346,6 @@ final class Unit implements MarketSession, LedgerSession {
                     .bind("minQuantity", asset.minQuantity()).bind("makerFeeBps", asset.makerFeeBps())
                     .bind("takerFeeBps", asset.takerFeeBps()).bind("status", asset.status().name()).execute();
         }
-        balances.lockAndCheck();
         if (!orders.isEmpty()) {
             PreparedBatch batch = handle.prepareBatch(store.sql().upsertOrder);
             for (OrderRecord order : orders.values()) {
@@ -367,7 +367,6 @@ final class Unit implements MarketSession, LedgerSession {
             }
             batch.execute();
         }
-        balances.write();
         if (marketId != null && (sequence != startSequence || statusChanged)) {
             handle.createUpdate(store.sql().updateMarket).bind("sequence", sequence)
                     .bind("status", market.status().name()).bind("id", marketId).execute();
@@ -378,6 +377,10 @@ final class Unit implements MarketSession, LedgerSession {
                         .bind("takenAt", Rows.timestamp(store.config().clock().instant())).execute();
             }
         }
+        // Balance rows last: they are shared by every market (the fee account's by every trade), so they
+        // are locked only for the last two statements and the COMMIT, not for the whole flush.
+        balances.lockAndCheck();
+        balances.write();
     }
 
     /** The changes after a successful commit, for the cache of new assets. */

@@ -465,6 +465,8 @@ public final class OrderBook {
             order.level.totalLots -= oldRemainingLots - newRemainingLots;
         }
         order.remainingLots = newRemainingLots;
+        // A reduction lowers the order's size, as a store records it: size = filled + remaining.
+        order.originalLots -= oldRemainingLots - newRemainingLots;
         listener.reduced(orderId, userId, oldRemainingLots, newRemainingLots);
     }
 

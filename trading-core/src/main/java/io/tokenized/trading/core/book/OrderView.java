@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param priceTicks          the limit price; 0 for a stop-market order
  * @param stopPriceTicks      the trigger price of a pending stop; 0 for a resting order
  * @param remainingLots       what is left to fill; 0 only for a stop-market buy sized by budget
- * @param originalLots        the quantity the order was placed with (before reductions and fills)
+ * @param originalLots        the order's size: the quantity it was placed with, less reductions
+ *                            (so filled = originalLots - remainingLots)
  * @param quoteBudgetMinor    the quote budget of a stop-market buy sized by budget; otherwise 0
  * @param timeInForce         GTC for a resting order; what a stop-limit becomes when it triggers;
  *                            IOC for a stop-market order

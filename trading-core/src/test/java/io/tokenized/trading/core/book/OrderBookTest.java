@@ -393,6 +393,21 @@ class OrderBookTest {
         }
 
         @Test
+        void aReductionLowersTheOrdersSizeSoThatARebuiltBookIsIdentical() {
+            given(() -> {
+                sell(1, ALICE, 100, 10);
+                buy(2, BOB, 100, 4);
+            });
+            book.reduce(1, ALICE, 2);
+            assertThat(book.order(1).remainingLots()).isEqualTo(2);
+            assertThat(book.order(1).originalLots()).as("4 filled + 2 remaining").isEqualTo(6);
+
+            OrderBook rebuilt = OrderBook.restore(1, new RecordingListener(), book.sequence(),
+                    book.lastTradePriceTicks(), book.orders());
+            assertThat(rebuilt.stateHash()).isEqualTo(book.stateHash());
+        }
+
+        @Test
         void aReductionMustLeaveLessButSomething() {
             given(() -> sell(1, ALICE, 100, 5));
             assertRefused(RejectReason.INVALID_QUANTITY, 1, b -> b.reduce(1, ALICE, 5));

@@ -229,6 +229,7 @@ final class ReferenceBook {
         listener.accepted(orderId, ++sequence);
         long old = order.remainingLots;
         order.remainingLots = newRemainingLots;
+        order.originalLots -= old - newRemainingLots;
         listener.reduced(orderId, userId, old, newRemainingLots);
     }
 
