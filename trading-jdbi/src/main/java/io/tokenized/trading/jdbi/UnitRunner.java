@@ -85,14 +85,11 @@ final class UnitRunner {
             boolean committed = false;
             Throwable failure = null;
             Handle handle = null;
-            long t0 = System.nanoTime(), t1 = 0, t2 = 0, t3 = 0, t4 = 0;
             try {
                 handle = jdbi.open();
                 handle.begin();
-                t1 = System.nanoTime();
                 unit = marketId == null ? Unit.ledger(store, handle, lockFirst)
                         : Unit.market(store, handle, marketId, lockKey, lockFirst);
-                t2 = System.nanoTime();
                 for (Job job : group) {
                     unit.beginWork();
                     ran.add(job);
@@ -108,21 +105,13 @@ final class UnitRunner {
                         throw unit.storeFailure();
                     }
                 }
-                t3 = System.nanoTime();
                 boolean writes = unit.hasWrites();
                 if (writes) {
                     unit.flush();
                 }
-                t4 = System.nanoTime();
                 try {
                     handle.commit();
                     committed = true;
-                    if (LOG.isTraceEnabled()) {
-                        long t5 = System.nanoTime();
-                        LOG.trace("unit {} x{}: open {} us, lock+read {} us, works {} us, flush {} us, commit {} us",
-                                marketId, group.size(), (t1 - t0) / 1000, (t2 - t1) / 1000, (t3 - t2) / 1000,
-                                (t4 - t3) / 1000, (t5 - t4) / 1000);
-                    }
                 } catch (RuntimeException e) {
                     commitLost = writes && Failures.isConnectionLoss(e);
                     throw e;

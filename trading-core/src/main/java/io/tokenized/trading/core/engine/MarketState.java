@@ -344,8 +344,7 @@ final class MarketState implements BookListener {
                 : record.type() == OrderType.STOP_MARKET ? OrderKind.STOP_MARKET : OrderKind.STOP_LIMIT;
         TimeInForce tif = !pending ? TimeInForce.GTC
                 : kind == OrderKind.STOP_MARKET ? TimeInForce.IOC : record.timeInForce();
-        long budget = kind == OrderKind.STOP_MARKET && record.quoteBudgetMinor() > 0
-                ? Fees.spendableBeforeFee(record.quoteBudgetMinor(), rules.token().takerFeeBps()) : 0;
+        long budget = kind == OrderKind.STOP_MARKET ? bookBudget(record.quoteBudgetMinor()) : 0;
         return new OrderView(record.bookId(), userNumber, record.side(), kind, record.priceTicks(),
                 pending ? record.stopPriceTicks() : 0, record.remainingLots(), record.quantityLots(), budget, tif,
                 record.postOnly(), record.selfTradePrevention(), siblingBookId);
@@ -406,23 +405,32 @@ final class MarketState implements BookListener {
     }
 
     /**
-     * An upper bound of what a market buy of {@code lots} can cost with its taker fee. The i-th lot it
+     * An upper bound of what a market buy of {@code lots} can cost with its taker fees. The i-th lot it
      * buys from others costs at most the (i + own)-th cheapest ask lot, where own is the buyer's resting
      * ask quantity (self-trade prevention may skip those), so the bound holds for every prevention mode.
+     * The fee is rounded up on every fill, not once on the total, so the bound allows for the rounding of
+     * as many fills as there can be: one per resting ask of others, and at most one per lot.
      */
     private long marketBuyReservation(long lots, long userNumber) {
         long ownLots = 0;
+        long ownOrders = 0;
         for (LiveOrder order : live.values()) {
             if (order.userNumber == userNumber && order.side == Side.SELL && order.inBook
                     && order.status != OrderStatus.PENDING) {
                 ownLots += order.remainingLots();
+                ownOrders++;
             }
         }
         try {
             long skip = ownLots;
             long needed = lots;
             long cost = 0;
+            long askOrders = 0;
             for (DepthLevel level : book.depth(Integer.MAX_VALUE).asks()) {
+                askOrders += level.orderCount();
+                if (needed == 0) {
+                    continue;
+                }
                 long available = level.totalLots();
                 long skipped = Math.min(skip, available);
                 skip -= skipped;
@@ -430,11 +438,9 @@ final class MarketState implements BookListener {
                 cost = Math.addExact(cost, Math.multiplyExact(Math.multiplyExact(taken, level.priceTicks()),
                         rules.quoteMinorPerTickLot()));
                 needed -= taken;
-                if (needed == 0) {
-                    break;
-                }
             }
-            return Math.addExact(cost, Fees.ceilBps(cost, rules.token().takerFeeBps()));
+            long fills = Math.min(lots, askOrders - ownOrders);
+            return Math.addExact(cost, Fees.ceilBpsPerFill(cost, rules.token().takerFeeBps(), fills));
         } catch (ArithmeticException overflow) {
             return rejectionCode(RejectReason.OVERFLOW);
         }
@@ -670,7 +676,7 @@ final class MarketState implements BookListener {
 
         // The buyer pays quote + fee out of its lock; the fee never exceeds what its reservation still
         // covers beyond the rest of the order, so per-fill rounding cannot eat into other funds.
-        long keep = buyer.isPricedBuy() ? requiredLock(buyer) : 0;
+        long keep = buyer.isPricedBuy() ? requiredLock(buyer) : budgetLeft(buyer);
         long feeRoom = buyer.lockedMinor - quoteMinor - keep;
         if (feeRoom < 0) {
             throw new TradingException("order " + buyer.id() + " holds " + buyer.lockedMinor + " but owes "
@@ -713,6 +719,17 @@ final class MarketState implements BookListener {
         }
         afterFill(maker, makerRemainingLots);
         afterFill(taker, takerRemainingLots);
+    }
+
+    /**
+     * What the rest of a buy sized by budget may still spend: its book budget less what it has traded.
+     * The budget reserves the book budget plus the fee on it rounded up once, while fees round up on
+     * every fill, so without this keep early fees could eat the quote of later fills. 0 for a market
+     * buy by quantity, whose reservation covers the rounding of every fill it can make.
+     */
+    private long budgetLeft(LiveOrder buyer) {
+        long budgetMinor = buyer.origin.quoteBudgetMinor();
+        return budgetMinor == 0 ? 0 : bookBudget(budgetMinor) - buyer.filledQuoteMinor;
     }
 
     private void afterFill(LiveOrder order, long remainingLots) {

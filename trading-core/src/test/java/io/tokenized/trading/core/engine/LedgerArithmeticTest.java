@@ -22,6 +22,38 @@ class LedgerArithmeticTest {
     }
 
     @Test
+    void feesRoundedUpOnEveryFillNeverExceedTheirPerFillBound() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int i = 0; i < 10_000; i++) {
+            int bps = random.nextInt(10_001);
+            int fills = 1 + random.nextInt(20);
+            long total = 0;
+            long fees = 0;
+            for (int fill = 0; fill < fills; fill++) {
+                long quoteMinor = 1 + random.nextLong(random.nextBoolean() ? 100 : 1_000_000_000L);
+                total += quoteMinor;
+                fees += Fees.ceilBps(quoteMinor, bps);
+            }
+            assertThat(fees).isLessThanOrEqualTo(Fees.ceilBpsPerFill(total, bps, fills));
+            assertThat(Fees.ceilBpsPerFill(total, bps, fills)).isGreaterThanOrEqualTo(Fees.ceilBps(total, bps));
+        }
+    }
+
+    @Test
+    void thePerFillFeeBoundIsReachedAndFreeOfRoundingWithoutFees() {
+        // Four fills of 1 at 3 bps pay a unit each: floor((4 x 3 + 4 x 9,999) / 10,000) = 4.
+        assertThat(Fees.ceilBpsPerFill(4, 3, 4)).isEqualTo(4);
+        // 102.50 + 72.00 + 116.00 + 29.50 at 3 bps: 4 + 3 + 4 + 1 cents, and a bound of 13 for four fills.
+        assertThat(Fees.ceilBps(10_250, 3) + Fees.ceilBps(7_200, 3) + Fees.ceilBps(11_600, 3)
+                + Fees.ceilBps(2_950, 3)).isEqualTo(12);
+        assertThat(Fees.ceilBpsPerFill(32_000, 3, 4)).isEqualTo(13);
+        // 2,500 bps is a quarter: every fill of a multiple of 4 rounds nothing, others at most 3/4 of a unit.
+        assertThat(Fees.ceilBpsPerFill(8, 2_500, 2)).isEqualTo(3);
+        assertThat(Fees.ceilBpsPerFill(12_345, 0, 1_000)).isZero();
+        assertThat(Fees.ceilBpsPerFill(Long.MAX_VALUE / 2, 10_000, Long.MAX_VALUE / 2)).isEqualTo(Long.MAX_VALUE / 2);
+    }
+
+    @Test
     void aBudgetLeavesRoomForTheFeeOnWhatItSpends() {
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 10_000; i++) {

@@ -128,6 +128,67 @@ class TradingEngineTest {
     }
 
     @Test
+    void aMarketBuyByQuantityReservesForTheFeeRoundedUpOnEveryFill() {
+        Exchange x = Exchange.withFees(7, 3).fund("alice", USD, "320.13").fund("alice", ACME, "2")
+                .fund("bob", ACME, "9").fund("carol", ACME, "4");
+        Order own = x.limit("alice", Side.SELL, "20.00", "2");
+        x.limit("bob", Side.SELL, "20.50", "5");
+        x.limit("carol", Side.SELL, "24.00", "3");
+        x.limit("bob", Side.SELL, "29.00", "4");
+        x.limit("carol", Side.SELL, "29.50", "1");
+
+        PlaceResult result = x.engine.placeOrder(PlaceOrder.market("alice", ACME, Side.BUY, dec("19"))
+                .withSelfTradePrevention(SelfTradePrevention.CANCEL_MAKER));
+
+        // Fills of 102.50, 72.00, 116.00 and 29.50 at 3 bps: fees 0.04 + 0.03 + 0.04 + 0.01 = 0.12, one cent
+        // more than 3 bps of the 320.00 total rounded up once. The reservation allows for the rounding of
+        // each of the four fills: 320.00 + floor((320.00 x 3 + 4 x 0.9999 cents) / 10,000) = 320.13.
+        Order buy = x.placed(result);
+        assertThat(buy.filledQuantity()).isEqualByComparingTo("13");
+        assertThat(buy.filledQuote()).isEqualByComparingTo("320.00");
+        assertThat(((PlaceResult.Placed) result).trades()).extracting(Trade::takerFee)
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(dec("0.04"), dec("0.03"), dec("0.04"), dec("0.01"));
+        assertThat(x.engine.order(own.id()).orElseThrow().cancelReason()).isEqualTo(CancelReason.SELF_TRADE);
+        assertThat(x.balance("alice", USD).available()).isEqualByComparingTo("0.01");
+        assertThat(x.balance("alice", USD).locked()).isEqualByComparingTo("0");
+        x.assertAuditClean();
+    }
+
+    @Test
+    void aMarketBuyByQuantityNeedsTheFeeRoundingOfEveryPossibleFill() {
+        Exchange x = Exchange.withFees(7, 3).fund("alice", USD, "320.12")
+                .fund("bob", ACME, "9").fund("carol", ACME, "4");
+        x.limit("bob", Side.SELL, "20.50", "5");
+        x.limit("carol", Side.SELL, "24.00", "3");
+        x.limit("bob", Side.SELL, "29.00", "4");
+        x.limit("carol", Side.SELL, "29.50", "1");
+
+        PlaceResult result = x.engine.placeOrder(PlaceOrder.market("alice", ACME, Side.BUY, dec("13")));
+
+        assertThat(result).isEqualTo(new PlaceResult.Rejected(RejectReason.INSUFFICIENT_FUNDS));
+        assertThat(x.balance("alice", USD).available()).isEqualByComparingTo("320.12");
+    }
+
+    @Test
+    void aMarketBuyByBudgetNeverOwesMoreThanItsBudgetWhenEveryFillRoundsItsFeeUp() {
+        Exchange x = Exchange.withFees(0, 3).fund("alice", USD, "0.06").fund("bob", ACME, "5");
+        for (int i = 0; i < 5; i++) {
+            x.limit("bob", Side.SELL, "0.01", "1");
+        }
+
+        Order order = x.placed(x.engine.placeOrder(PlaceOrder.marketBuyWithBudget("alice", ACME, dec("0.06"))));
+
+        // 0.05 to spend and 0.01 for fees: each 0.01 fill rounds 3 bps up to a cent, five cents in all, so
+        // the fee stops at what the budget still covers beyond the rest of the order.
+        assertThat(order.filledQuantity()).isEqualByComparingTo("5");
+        assertThat(order.filledQuote()).isEqualByComparingTo("0.05");
+        assertThat(x.balance("alice", USD).total()).isEqualByComparingTo("0.00");
+        assertThat(x.balance(FEES, USD).available()).isEqualByComparingTo("0.01");
+        x.assertAuditClean();
+    }
+
+    @Test
     void aMarketBuyThatCouldCostMoreThanTheBalanceIsRejected() {
         Exchange x = Exchange.withFees(0, 0).fund("alice", USD, "30.00").fund("bob", ACME, "10");
         x.limit("bob", Side.SELL, "5.00", "10");
