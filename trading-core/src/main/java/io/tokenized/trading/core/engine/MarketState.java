@@ -281,9 +281,9 @@ final class MarketState implements BookListener {
                     + rebuilt.lastTradePriceTicks() + "; live book at " + book.sequence() + ", last trade "
                     + book.lastTradePriceTicks());
         }
-        List<OrderView> expected = comparable(book.orders());
-        List<OrderView> actual = comparable(rebuilt.orders());
-        if (!expected.equals(actual)) {
+        List<OrderView> expected = book.orders();
+        List<OrderView> actual = rebuilt.orders();
+        if (!expected.equals(actual) || rebuilt.stateHash() != book.stateHash()) {
             breaks.add("market " + assetId + ": book rebuilt from the store differs from the live book:\n  live:    "
                     + expected + "\n  rebuilt: " + actual);
         }
@@ -348,17 +348,6 @@ final class MarketState implements BookListener {
         return new OrderView(record.bookId(), userNumber, record.side(), kind, record.priceTicks(),
                 pending ? record.stopPriceTicks() : 0, record.remainingLots(), record.quantityLots(), budget, tif,
                 record.postOnly(), record.selfTradePrevention(), siblingBookId);
-    }
-
-    /** The stored schema keeps no original quantity, so comparisons ignore it (a reduce changes it). */
-    private static List<OrderView> comparable(List<OrderView> views) {
-        List<OrderView> result = new ArrayList<>(views.size());
-        for (OrderView v : views) {
-            result.add(new OrderView(v.orderId(), v.userId(), v.side(), v.kind(), v.priceTicks(), v.stopPriceTicks(),
-                    v.remainingLots(), 0, v.quoteBudgetMinor(), v.timeInForce(), v.postOnly(),
-                    v.selfTradePrevention(), v.ocoSiblingId()));
-        }
-        return result;
     }
 
     // ------------------------------------------------------------------------------------------------
