@@ -99,12 +99,12 @@ final class BenchCommand implements Callable<Integer> {
                         Math.max(count, accounts), duration, 0, seed);
                 Simulation.Result result = Simulation.prepare(db, engine, settings).run();
                 Histogram latencies = result.latencies();
-                table.row(count, String.format("%,d", result.commands()),
-                        String.format("%,d", result.commandsPerSecond()),
+                table.row(count, SimulateCommand.count(result.commands()),
+                        SimulateCommand.count(result.commandsPerSecond()),
                         SimulateCommand.micros(latencies.getValueAtPercentile(50)),
                         SimulateCommand.micros(latencies.getValueAtPercentile(99)),
                         SimulateCommand.micros(latencies.getValueAtPercentile(99.9)),
-                        SimulateCommand.micros(latencies.getMaxValue()), String.format("%,d", result.trades()),
+                        SimulateCommand.micros(latencies.getMaxValue()), SimulateCommand.count(result.trades()),
                         result.audit().isClean() ? "clean" : result.audit().breaks().size() + " break(s)");
                 clean &= result.audit().isClean();
             }

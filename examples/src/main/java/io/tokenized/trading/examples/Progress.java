@@ -1,6 +1,7 @@
 package io.tokenized.trading.examples;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -64,7 +65,7 @@ final class Progress implements AutoCloseable {
         }
         int filled = (int) (permille * BAR / 1000);
         return "[" + "#".repeat(filled) + "-".repeat(BAR - filled) + "] " + permille / 10 + "%  "
-                + String.format("%,d commands  %,d/s", count, rate);
+                + String.format(Locale.ROOT, "%,d commands  %,d/s", count, rate);
     }
 
     @Override

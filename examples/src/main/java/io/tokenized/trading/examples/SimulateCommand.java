@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
@@ -147,15 +148,15 @@ final class SimulateCommand implements Callable<Integer> {
 
     static void printSummary(PrintStream out, Simulation.Result result) {
         TextTable summary = new TextTable("", "").numeric(1);
-        summary.row("commands", String.format("%,d", result.commands()));
-        summary.row("  placed", String.format("%,d", result.placed()));
-        summary.row("  cancelled", String.format("%,d", result.cancelled()));
+        summary.row("commands", count(result.commands()));
+        summary.row("  placed", count(result.placed()));
+        summary.row("  cancelled", count(result.cancelled()));
         for (Map.Entry<RejectReason, Long> rejected : result.rejections().entrySet()) {
-            summary.row("  rejected " + rejected.getKey(), String.format("%,d", rejected.getValue()));
+            summary.row("  rejected " + rejected.getKey(), count(rejected.getValue()));
         }
-        summary.row("trades", String.format("%,d", result.trades()));
+        summary.row("trades", count(result.trades()));
         summary.row("elapsed", seconds(result.elapsedNanos()) + " s");
-        summary.row("commands/s", String.format("%,d", result.commandsPerSecond()));
+        summary.row("commands/s", count(result.commandsPerSecond()));
         Histogram latencies = result.latencies();
         summary.row("latency p50", micros(latencies.getValueAtPercentile(50)));
         summary.row("latency p90", micros(latencies.getValueAtPercentile(90)));
@@ -169,6 +170,11 @@ final class SimulateCommand implements Callable<Integer> {
         if (!result.audit().isClean()) {
             out.println(result.audit());
         }
+    }
+
+    /** A count with thousands separators, the same in every locale (output is parsed by scripts and tests). */
+    static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
     }
 
     static String micros(long nanos) {

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -152,7 +153,7 @@ final class Simulation {
     static Simulation prepare(Backend backend, TradingEngine engine, Settings settings) {
         List<String> accounts = new ArrayList<>();
         for (int i = 1; i <= settings.accounts(); i++) {
-            accounts.add(String.format("trader-%03d", i));
+            accounts.add(String.format(Locale.ROOT, "trader-%03d", i));
         }
         backend.signUp(accounts);
         require(engine.createAsset(Asset.cash(QUOTE, "US dollar", 2)), true);

@@ -45,7 +45,6 @@ final class PostgresFixture implements AutoCloseable {
     String migratedSchema() {
         String schema = "trading_" + schemas.incrementAndGet();
         TradingMigrations.builder(database.dataSource()).schema(schema).build().migrate();
-        database.execute("alter table " + schema + ".orders drop constraint orders_sequence_not_negative; alter table " + schema + ".orders add constraint orders_sequence_not_negative check (sequence >= 0 and priority >= 0)"); // DEV-ONLY-REMOVE
         return schema;
     }
 

@@ -53,6 +53,11 @@ final class BalanceChanges {
         if (size == 0) {
             return List.of();
         }
+        if (size == 1) {
+            // The common case (a buy's move, a placement without trades): no array to copy.
+            return available[0] != 0 || locked[0] != 0
+                    ? List.of(new BalanceDelta(users[0], assets[0], available[0], locked[0])) : List.of();
+        }
         BalanceDelta[] deltas = new BalanceDelta[size];
         int count = 0;
         for (int i = 0; i < size; i++) {

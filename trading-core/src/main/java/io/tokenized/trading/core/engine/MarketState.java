@@ -69,6 +69,9 @@ final class MarketState implements BookListener {
     private Instant now;
     private LiveOrder placing;
     private LiveOrder placingSibling;
+    /** The order the command's result shows, and the record {@link #finish} built for it. */
+    private LiveOrder subject;
+    private OrderRecord subjectRecord;
     private boolean delisting;
 
     MarketState(TradingEngine engine, String assetId, MarketRules sizes) {
@@ -138,6 +141,7 @@ final class MarketState implements BookListener {
             placingSibling.inBook = false;
         }
         balances.add(spec.userId(), lockedAssetId, -reserve, reserve);
+        subject = placing;
         submit(spec, bookId, userNumber);
         if (rejection != null) {
             return new PlaceResult.Rejected(abandon());
@@ -145,7 +149,7 @@ final class MarketState implements BookListener {
         MarketChanges changes = finish(null);
         session.apply(changes);
         sink.applied(changes);
-        return new PlaceResult.Placed(new Order(placing.toRecord(now), rules), tradeViews(changes));
+        return new PlaceResult.Placed(new Order(subjectRecord(), rules), tradeViews(changes));
     }
 
     CancelResult cancel(MarketSession session, UUID orderId, long bookId, String userId, ChangesSink sink) {
@@ -161,6 +165,7 @@ final class MarketState implements BookListener {
             return new CancelResult.Rejected(RejectReason.NOT_OWNER);
         }
         begin();
+        subject = order;
         book.cancel(bookId, order.userNumber);
         if (rejection != null) {
             return new CancelResult.Rejected(abandon());
@@ -168,7 +173,7 @@ final class MarketState implements BookListener {
         MarketChanges changes = finish(null);
         session.apply(changes);
         sink.applied(changes);
-        return new CancelResult.Cancelled(new Order(order.toRecord(now), rules));
+        return new CancelResult.Cancelled(new Order(subjectRecord(), rules));
     }
 
     /** Moves ({@code move}: value in ticks) or reduces (value: new remaining lots) a live order. */
@@ -203,6 +208,7 @@ final class MarketState implements BookListener {
             return new AmendResult.Rejected(RejectReason.INSUFFICIENT_FUNDS);
         }
         begin();
+        subject = order;
         if (move) {
             book.move(bookId, order.userNumber, value);
         } else {
@@ -214,7 +220,7 @@ final class MarketState implements BookListener {
         MarketChanges changes = finish(null);
         session.apply(changes);
         sink.applied(changes);
-        return new AmendResult.Amended(new Order(order.toRecord(now), rules), tradeViews(changes));
+        return new AmendResult.Amended(new Order(subjectRecord(), rules), tradeViews(changes));
     }
 
     /** Halts, resumes or delists the market; delisting cancels every live order first. */
@@ -468,6 +474,8 @@ final class MarketState implements BookListener {
         ticketsUsed = 0;
         placing = null;
         placingSibling = null;
+        subject = null;
+        subjectRecord = null;
         delisting = false;
         now = engine.now();
     }
@@ -527,9 +535,12 @@ final class MarketState implements BookListener {
      * the outcome.
      */
     private MarketChanges finish(MarketStatus newStatus) {
-        OrderRecord[] orders = new OrderRecord[touched.size()];
-        int index = 0;
-        for (LiveOrder order : touched) {
+        int count = touched.size();
+        // Most commands touch one order: List.of(record) then needs no array (the port copies lists).
+        OrderRecord[] orders = count == 1 ? null : new OrderRecord[count];
+        OrderRecord single = null;
+        for (int index = 0; index < count; index++) {
+            LiveOrder order = touched.get(index);
             order.touched = false;
             if (!order.inBook && order.status.isLive()) {
                 // A taker that neither rests nor was cancelled has spent its quantity or budget.
@@ -547,13 +558,28 @@ final class MarketState implements BookListener {
             } else if (order == placing || order == placingSibling) {
                 engine.indexLive(order);
             }
-            orders[index++] = order.toRecord(now);
+            // One record per order and command: the outcome and the result share it.
+            OrderRecord record = order.toRecord(now);
+            if (order == subject) {
+                subjectRecord = record;
+            }
+            if (orders == null) {
+                single = record;
+            } else {
+                orders[index] = record;
+            }
         }
-        MarketChanges changes = new MarketChanges(assetId, book.sequence(), newStatus, List.of(orders),
+        MarketChanges changes = new MarketChanges(assetId, book.sequence(), newStatus,
+                orders == null ? List.of(single) : List.of(orders),
                 trades.isEmpty() ? List.of() : trades, journal.isEmpty() ? List.of() : journal,
                 balances.toDeltas());
         touched.clear();
         return changes;
+    }
+
+    /** The subject's record as {@link #finish} built it (a new one only if finish did not touch it). */
+    private OrderRecord subjectRecord() {
+        return subjectRecord != null ? subjectRecord : subject.toRecord(now);
     }
 
     private List<Trade> tradeViews(MarketChanges changes) {

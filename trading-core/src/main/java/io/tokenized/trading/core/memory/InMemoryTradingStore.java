@@ -1,9 +1,14 @@
 package io.tokenized.trading.core.memory;
 
 import io.tokenized.trading.core.TradingException;
+import io.tokenized.trading.core.book.CancelReason;
+import io.tokenized.trading.core.book.SelfTradePrevention;
+import io.tokenized.trading.core.book.Side;
+import io.tokenized.trading.core.book.TimeInForce;
 import io.tokenized.trading.core.ledger.EntryKind;
 import io.tokenized.trading.core.market.Asset;
 import io.tokenized.trading.core.order.OrderStatus;
+import io.tokenized.trading.core.order.OrderType;
 import io.tokenized.trading.core.port.BalanceDelta;
 import io.tokenized.trading.core.port.BalanceRecord;
 import io.tokenized.trading.core.port.DepthSnapshot;
@@ -21,7 +26,9 @@ import io.tokenized.trading.core.port.TradeLegTotal;
 import io.tokenized.trading.core.port.TradeRecord;
 import io.tokenized.trading.core.port.TradingStore;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -59,7 +66,8 @@ public final class InMemoryTradingStore implements TradingStore {
     private final Map<String, Asset> assets = new HashMap<>();
     private final Map<String, Market> markets = new HashMap<>();
     private final Map<String, Map<String, long[]>> balances = new HashMap<>();
-    private final Map<UUID, OrderRow> orders = new HashMap<>();
+    /** Every order ever stored. */
+    private final UuidMap<OrderRow> orders = new UuidMap<>(1024);
     private final Map<String, Map<String, UUID>> clientOrderIds = new HashMap<>();
     private final Map<String, List<TradeRecord>> tradesByUser = new HashMap<>();
     private final Map<String, List<JournalEntry>> journalByUser = new HashMap<>();
@@ -67,8 +75,13 @@ public final class InMemoryTradingStore implements TradingStore {
     // Running sums for the audit, kept as entries are appended.
     /** user -> asset -> [sum, count] per entry kind, by ordinal. */
     private final Map<String, Map<String, long[]>> journalTotals = new HashMap<>();
-    private final Map<UUID, Map<String, long[]>> tradeLegs = new HashMap<>();
-    private final Map<UUID, long[]> tradedByOrder = new HashMap<>();
+    /** Trade sums of orders without a row (only a store fed inconsistent outcomes has any); rows keep their own. */
+    private final Map<UUID, long[]> tradedWithoutRow = new HashMap<>();
+    // Scratch of the unit being committed, reused under the lock.
+    private OrderRow[] scratchRows = new OrderRow[8];
+    private long[][] scratchBalanceRows = new long[8][];
+    private long[] scratchAvailable = new long[8];
+    private long[] scratchLocked = new long[8];
 
     private final Session session = new Session();
 
@@ -136,64 +149,103 @@ public final class InMemoryTradingStore implements TradingStore {
     }
 
     private void commit(Market market, MarketChanges changes) {
-        if (!changes.assetId().equals(market.asset.id())) {
-            throw new TradingException("changes for " + changes.assetId() + " applied in the unit of "
-                    + market.asset.id());
+        String assetId = market.asset.id();
+        if (!changes.assetId().equals(assetId)) {
+            throw new TradingException("changes for " + changes.assetId() + " applied in the unit of " + assetId);
         }
         if (changes.sequence() < market.sequence) {
-            throw new TradingException("sequence of " + market.asset.id() + " would go back from " + market.sequence
+            throw new TradingException("sequence of " + assetId + " would go back from " + market.sequence
                     + " to " + changes.sequence());
         }
-        for (OrderRecord order : changes.orders()) {
-            if (!order.assetId().equals(market.asset.id())) {
-                throw new TradingException("order " + order.id() + " does not belong to " + market.asset.id());
+        // Check everything first, remembering the rows found, then apply: a failing unit leaves nothing.
+        // Indexed loops: the port's lists are immutable lists whose iterators the JIT does not always elide.
+        List<OrderRecord> changed = changes.orders();
+        int orderCount = changed.size();
+        OrderRow[] rows = orderRows(orderCount);
+        for (int i = 0; i < orderCount; i++) {
+            OrderRecord order = changed.get(i);
+            if (!order.assetId().equals(assetId)) {
+                throw new TradingException("order " + order.id() + " does not belong to " + assetId);
             }
-            if (order.clientOrderId() != null) {
+            OrderRow row = row(market, order.id());
+            if (row != null) {
+                row.checkSameOrder(order);
+            } else if (order.clientOrderId() != null) {
                 UUID holder = clientOrderIds.getOrDefault(order.userId(), Map.of()).get(order.clientOrderId());
                 if (holder != null && !holder.equals(order.id())) {
                     throw new TradingException("client order id " + order.clientOrderId() + " of "
                             + order.userId() + " is taken");
                 }
             }
+            rows[i] = row;
         }
         checkJournal(changes.journal());
-        long[][] newBalances = checkedBalances(changes.balanceDeltas());
+        int deltaCount = checkBalances(changes.balanceDeltas());
 
-        applyBalances(changes.balanceDeltas(), newBalances);
+        applyBalances(changes.balanceDeltas(), deltaCount);
         appendJournal(changes.journal());
-        for (OrderRecord order : changes.orders()) {
-            OrderRow row = orders.get(order.id());
+        for (int i = 0; i < orderCount; i++) {
+            OrderRecord order = changed.get(i);
+            OrderRow row = rows[i];
             if (row == null) {
                 row = new OrderRow(order);
                 orders.put(order.id(), row);
+                if (order.clientOrderId() != null) {
+                    clientOrderIds.computeIfAbsent(order.userId(), u -> new HashMap<>())
+                            .put(order.clientOrderId(), order.id());
+                }
+                if (!tradedWithoutRow.isEmpty()) {
+                    row.addTraded(tradedWithoutRow.remove(order.id()));
+                }
+                rows[i] = row;
             } else {
                 row.update(order);
             }
-            if (order.clientOrderId() != null) {
-                clientOrderIds.computeIfAbsent(order.userId(), u -> new HashMap<>())
-                        .put(order.clientOrderId(), order.id());
-            }
-            if (order.isLive()) {
-                market.live.put(order.id(), row);
-            } else {
-                market.live.remove(order.id());
+            // The row knows whether the live index holds it, so most commands need no hashing here.
+            if (order.isLive() != row.listedLive) {
+                if (order.isLive()) {
+                    market.live.put(order.id(), row);
+                } else {
+                    market.live.remove(order.id());
+                }
+                row.listedLive = order.isLive();
             }
         }
-        for (TradeRecord trade : changes.trades()) {
+        List<TradeRecord> trades = changes.trades();
+        for (int i = 0, n = trades.size(); i < n; i++) {
+            TradeRecord trade = trades.get(i);
             market.trades.add(trade);
             tradesByUser.computeIfAbsent(trade.makerUserId(), u -> new ArrayList<>()).add(trade);
             if (!trade.takerUserId().equals(trade.makerUserId())) {
                 tradesByUser.computeIfAbsent(trade.takerUserId(), u -> new ArrayList<>()).add(trade);
             }
-            addTraded(trade.makerOrderId(), trade);
-            addTraded(trade.takerOrderId(), trade);
+            addTraded(market, rows, orderCount, trade.makerOrderId(), trade);
+            addTraded(market, rows, orderCount, trade.takerOrderId(), trade);
             market.lastTradePriceTicks = trade.priceTicks();
         }
+        Arrays.fill(rows, 0, orderCount, null);
         market.sequence = changes.sequence();
         if (changes.status() != null) {
             market.asset = market.asset.withStatus(changes.status());
             assets.put(market.asset.id(), market.asset);
         }
+    }
+
+    /**
+     * The stored row of an order, or null. The orders a command changes are live ones of its market, so
+     * the market's small live index answers most lookups; the index of every order ever placed, which
+     * grows without bound and misses the caches, is asked only for new and finished orders.
+     */
+    private OrderRow row(Market market, UUID orderId) {
+        OrderRow row = market.live.get(orderId);
+        return row != null ? row : orders.get(orderId);
+    }
+
+    private OrderRow[] orderRows(int count) {
+        if (scratchRows.length < count) {
+            scratchRows = new OrderRow[Math.max(count, 2 * scratchRows.length)];
+        }
+        return scratchRows;
     }
 
     private void commit(LedgerChanges changes) {
@@ -203,19 +255,20 @@ public final class InMemoryTradingStore implements TradingStore {
             }
         }
         checkJournal(changes.journal());
-        long[][] newBalances = checkedBalances(changes.balanceDeltas());
+        int deltaCount = checkBalances(changes.balanceDeltas());
         for (Asset asset : changes.newAssets()) {
             assets.put(asset.id(), asset);
             if (asset.isMarket()) {
                 markets.put(asset.id(), new Market(asset));
             }
         }
-        applyBalances(changes.balanceDeltas(), newBalances);
+        applyBalances(changes.balanceDeltas(), deltaCount);
         appendJournal(changes.journal());
     }
 
     private void checkJournal(List<JournalEntry> entries) {
-        for (JournalEntry entry : entries) {
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            JournalEntry entry = entries.get(i);
             if (!assets.containsKey(entry.assetId())) {
                 throw new TradingException("journal entry " + entry.id() + " names unknown asset " + entry.assetId());
             }
@@ -227,41 +280,62 @@ public final class InMemoryTradingStore implements TradingStore {
         }
     }
 
-    /** The balances after the deltas, refusing any that would go below zero or overflow. */
-    private long[][] checkedBalances(List<BalanceDelta> deltas) {
-        long[][] result = new long[deltas.size()][];
-        for (int i = 0; i < deltas.size(); i++) {
+    /**
+     * Computes the balances after the deltas into the scratch arrays, refusing any that would go below
+     * zero or overflow; returns how many there are. Rows exist only for registered users and known assets
+     * (neither is ever removed), so a found row needs neither check again.
+     */
+    private int checkBalances(List<BalanceDelta> deltas) {
+        int count = deltas.size();
+        if (scratchBalanceRows.length < count) {
+            int capacity = Math.max(count, 2 * scratchBalanceRows.length);
+            scratchBalanceRows = new long[capacity][];
+            scratchAvailable = new long[capacity];
+            scratchLocked = new long[capacity];
+        }
+        for (int i = 0; i < count; i++) {
             BalanceDelta delta = deltas.get(i);
-            if (!users.contains(delta.userId())) {
-                throw new TradingException("balance change for unknown user " + delta.userId());
+            Map<String, long[]> userRows = balances.get(delta.userId());
+            long[] current = userRows == null ? null : userRows.get(delta.assetId());
+            if (current == null) {
+                if (!users.contains(delta.userId())) {
+                    throw new TradingException("balance change for unknown user " + delta.userId());
+                }
+                if (!assets.containsKey(delta.assetId())) {
+                    throw new TradingException("balance change for unknown asset " + delta.assetId());
+                }
             }
-            if (!assets.containsKey(delta.assetId())) {
-                throw new TradingException("balance change for unknown asset " + delta.assetId());
-            }
-            long[] current = balances.getOrDefault(delta.userId(), Map.of()).get(delta.assetId());
             long available = Math.addExact(current == null ? 0 : current[0], delta.availableMinor());
             long locked = Math.addExact(current == null ? 0 : current[1], delta.lockedMinor());
             if (available < 0 || locked < 0) {
                 throw new TradingException("balance of " + delta.userId() + " in " + delta.assetId()
                         + " would go below zero: available " + available + ", locked " + locked);
             }
-            result[i] = new long[] {available, locked};
+            scratchBalanceRows[i] = current;
+            scratchAvailable[i] = available;
+            scratchLocked[i] = locked;
         }
-        return result;
+        return count;
     }
 
-    private void applyBalances(List<BalanceDelta> deltas, long[][] newBalances) {
-        for (int i = 0; i < deltas.size(); i++) {
-            BalanceDelta delta = deltas.get(i);
-            long[] row = balances.computeIfAbsent(delta.userId(), u -> new HashMap<>())
-                    .computeIfAbsent(delta.assetId(), a -> new long[2]);
-            row[0] = newBalances[i][0];
-            row[1] = newBalances[i][1];
+    /** Writes what {@link #checkBalances} computed, creating the rows that did not exist. */
+    private void applyBalances(List<BalanceDelta> deltas, int count) {
+        for (int i = 0; i < count; i++) {
+            long[] row = scratchBalanceRows[i];
+            if (row == null) {
+                BalanceDelta delta = deltas.get(i);
+                row = balances.computeIfAbsent(delta.userId(), u -> new HashMap<>())
+                        .computeIfAbsent(delta.assetId(), a -> new long[2]);
+            }
+            row[0] = scratchAvailable[i];
+            row[1] = scratchLocked[i];
+            scratchBalanceRows[i] = null;
         }
     }
 
     private void appendJournal(List<JournalEntry> entries) {
-        for (JournalEntry entry : entries) {
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            JournalEntry entry = entries.get(i);
             journalByUser.computeIfAbsent(entry.userId(), u -> new ArrayList<>()).add(entry);
             if (entry.idempotencyKey() != null) {
                 idempotencyKeys.computeIfAbsent(entry.userId(), u -> new HashMap<>()).put(entry.idempotencyKey(), entry);
@@ -271,17 +345,26 @@ public final class InMemoryTradingStore implements TradingStore {
             int slot = 2 * entry.kind().ordinal();
             totals[slot] = Math.addExact(totals[slot], entry.amountMinor());
             totals[slot + 1]++;
-            if (entry.tradeId() != null) {
-                long[] legs = tradeLegs.computeIfAbsent(entry.tradeId(), t -> new HashMap<>(4))
-                        .computeIfAbsent(entry.assetId(), a -> new long[2]);
-                legs[0] = Math.addExact(legs[0], entry.amountMinor());
-                legs[1]++;
-            }
         }
     }
 
-    private void addTraded(UUID orderId, TradeRecord trade) {
-        long[] traded = tradedByOrder.computeIfAbsent(orderId, o -> new long[2]);
+    /** Adds a trade to the sums of one of its orders, usually a row the same command changed. */
+    private void addTraded(Market market, OrderRow[] changedRows, int changedCount, UUID orderId, TradeRecord trade) {
+        OrderRow row = null;
+        for (int i = 0; i < changedCount && row == null; i++) {
+            if (changedRows[i].id.equals(orderId)) {
+                row = changedRows[i];
+            }
+        }
+        if (row == null) {
+            row = row(market, orderId);
+        }
+        if (row != null) {
+            row.addTraded(trade.quantityLots(), trade.quoteMinor());
+            return;
+        }
+        // A trade naming an order the store does not hold: keep its sums for the audit to report.
+        long[] traded = tradedWithoutRow.computeIfAbsent(orderId, o -> new long[2]);
         traded[0] = Math.addExact(traded[0], trade.quantityLots());
         traded[1] = Math.addExact(traded[1], trade.quoteMinor());
     }
@@ -362,7 +445,7 @@ public final class InMemoryTradingStore implements TradingStore {
             List<OrderRecord> result = new ArrayList<>();
             for (Market market : markets.values()) {
                 for (OrderRow row : market.live.values()) {
-                    if (row.first.userId().equals(userId)) {
+                    if (row.userId.equals(userId)) {
                         result.add(row.toRecord());
                     }
                 }
@@ -495,20 +578,13 @@ public final class InMemoryTradingStore implements TradingStore {
         lock.lock();
         try {
             List<OrderFill> result = new ArrayList<>();
-            Set<UUID> ids = new HashSet<>(tradedByOrder.keySet());
-            for (OrderRow row : orders.values()) {
-                if (row.filledLots > 0) {
-                    ids.add(row.first.id());
+            orders.forEachValue(row -> {
+                if (row.filledLots > 0 || row.tradedLots > 0) {
+                    result.add(new OrderFill(row.id, row.assetId, row.quantityLots, row.filledLots,
+                            row.filledQuoteMinor, row.tradedLots, row.tradedQuoteMinor));
                 }
-            }
-            for (UUID id : ids) {
-                OrderRow row = orders.get(id);
-                OrderRecord order = row == null ? null : row.toRecord();
-                long[] traded = tradedByOrder.getOrDefault(id, new long[2]);
-                result.add(new OrderFill(id, order == null ? "?" : order.assetId(),
-                        order == null ? 0 : order.quantityLots(), order == null ? 0 : order.filledLots(),
-                        order == null ? 0 : order.filledQuoteMinor(), traded[0], traded[1]));
-            }
+            });
+            tradedWithoutRow.forEach((id, traded) -> result.add(new OrderFill(id, "?", 0, 0, 0, traded[0], traded[1])));
             return result;
         } finally {
             lock.unlock();
@@ -519,9 +595,24 @@ public final class InMemoryTradingStore implements TradingStore {
     public List<TradeLegTotal> tradeLegTotals() {
         lock.lock();
         try {
+            // Summed from the journal when asked, as a database would: a running sum per trade would cost
+            // every trade a lookup and an insert into an ever-growing map on the command path.
+            Map<UUID, TradeLegs> byTrade = new HashMap<>();
+            for (List<JournalEntry> entries : journalByUser.values()) {
+                for (int i = 0, n = entries.size(); i < n; i++) {
+                    JournalEntry entry = entries.get(i);
+                    if (entry.tradeId() != null) {
+                        byTrade.computeIfAbsent(entry.tradeId(), TradeLegs::new).add(entry.assetId(),
+                                entry.amountMinor());
+                    }
+                }
+            }
             List<TradeLegTotal> result = new ArrayList<>();
-            tradeLegs.forEach((tradeId, byAsset) -> byAsset.forEach(
-                    (assetId, legs) -> result.add(new TradeLegTotal(tradeId, assetId, legs[0], legs[1]))));
+            for (TradeLegs legs : byTrade.values()) {
+                for (int i = 0; i < legs.size; i++) {
+                    result.add(new TradeLegTotal(legs.tradeId, legs.assetIds[i], legs.sums[i], legs.counts[i]));
+                }
+            }
             return result;
         } finally {
             lock.unlock();
@@ -548,12 +639,27 @@ public final class InMemoryTradingStore implements TradingStore {
     // ------------------------------------------------------------------------------------------------
 
     /**
-     * One order's row, updated in place: a command's new record dies young instead of every order's
-     * latest record surviving into the old generation. Guarded by the store lock.
+     * One order's row, updated in place: it copies the fields of the record it was inserted with, so a
+     * command's records die young instead of surviving into the old generation. Guarded by the store lock.
      */
     private static final class OrderRow {
-        /** The record as placed: the fields that never change. */
-        final OrderRecord first;
+        // What an order is: fixed when it is placed.
+        final UUID id;
+        final String userId;
+        final String assetId;
+        final long bookId;
+        final String clientOrderId;
+        final Side side;
+        final OrderType type;
+        final TimeInForce timeInForce;
+        final boolean postOnly;
+        final SelfTradePrevention selfTradePrevention;
+        final long quoteBudgetMinor;
+        final String lockedAssetId;
+        final UUID ocoSiblingId;
+        final long sequence;
+        final Instant createdAt;
+        // Its state after the latest command.
         long priceTicks;
         long stopPriceTicks;
         long quantityLots;
@@ -562,23 +668,44 @@ public final class InMemoryTradingStore implements TradingStore {
         long lockedMinor;
         long priority;
         OrderStatus status;
-        io.tokenized.trading.core.book.CancelReason cancelReason;
+        CancelReason cancelReason;
         long updatedSecond;
         int updatedNano;
+        // The sums of its trades, for the audit, and whether the market's live index holds it.
+        long tradedLots;
+        long tradedQuoteMinor;
+        boolean listedLive;
 
         OrderRow(OrderRecord record) {
-            this.first = record;
+            id = record.id();
+            userId = record.userId();
+            assetId = record.assetId();
+            bookId = record.bookId();
+            clientOrderId = record.clientOrderId();
+            side = record.side();
+            type = record.type();
+            timeInForce = record.timeInForce();
+            postOnly = record.postOnly();
+            selfTradePrevention = record.selfTradePrevention();
+            quoteBudgetMinor = record.quoteBudgetMinor();
+            lockedAssetId = record.lockedAssetId();
+            ocoSiblingId = record.ocoSiblingId();
+            sequence = record.sequence();
+            createdAt = record.createdAt();
             update(record);
         }
 
-        void update(OrderRecord record) {
-            OrderRecord o = first;
-            if (record.bookId() != o.bookId() || !record.userId().equals(o.userId())
-                    || !record.assetId().equals(o.assetId()) || record.side() != o.side() || record.type() != o.type()
-                    || !Objects.equals(record.clientOrderId(), o.clientOrderId())
-                    || !Objects.equals(record.ocoSiblingId(), o.ocoSiblingId())) {
-                throw new TradingException("order " + o.id() + " cannot change what it is: " + record);
+        /** Refuses a record that would change what the order is (checked before anything is applied). */
+        void checkSameOrder(OrderRecord record) {
+            if (record.bookId() != bookId || !record.userId().equals(userId) || !record.assetId().equals(assetId)
+                    || record.side() != side || record.type() != type
+                    || !Objects.equals(record.clientOrderId(), clientOrderId)
+                    || !Objects.equals(record.ocoSiblingId(), ocoSiblingId)) {
+                throw new TradingException("order " + id + " cannot change what it is: " + record);
             }
+        }
+
+        void update(OrderRecord record) {
             priceTicks = record.priceTicks();
             stopPriceTicks = record.stopPriceTicks();
             quantityLots = record.quantityLots();
@@ -592,13 +719,52 @@ public final class InMemoryTradingStore implements TradingStore {
             updatedNano = record.updatedAt().getNano();
         }
 
+        void addTraded(long lots, long quoteMinor) {
+            tradedLots = Math.addExact(tradedLots, lots);
+            tradedQuoteMinor = Math.addExact(tradedQuoteMinor, quoteMinor);
+        }
+
+        void addTraded(long[] traded) {
+            if (traded != null) {
+                addTraded(traded[0], traded[1]);
+            }
+        }
+
         OrderRecord toRecord() {
-            OrderRecord o = first;
-            return new OrderRecord(o.id(), o.userId(), o.assetId(), o.bookId(), o.clientOrderId(), o.side(), o.type(),
-                    o.timeInForce(), o.postOnly(), o.selfTradePrevention(), priceTicks, stopPriceTicks, quantityLots,
-                    o.quoteBudgetMinor(), filledLots, filledQuoteMinor, lockedMinor, o.lockedAssetId(), status,
-                    cancelReason, o.ocoSiblingId(), o.sequence(), priority, o.createdAt(),
-                    java.time.Instant.ofEpochSecond(updatedSecond, updatedNano));
+            return new OrderRecord(id, userId, assetId, bookId, clientOrderId, side, type, timeInForce, postOnly,
+                    selfTradePrevention, priceTicks, stopPriceTicks, quantityLots, quoteBudgetMinor, filledLots,
+                    filledQuoteMinor, lockedMinor, lockedAssetId, status, cancelReason, ocoSiblingId, sequence,
+                    priority, createdAt, Instant.ofEpochSecond(updatedSecond, updatedNano));
+        }
+    }
+
+    /** The journal sums of one trade per asset (two assets, token and quote, in practice); not thread-safe. */
+    private static final class TradeLegs {
+        final UUID tradeId;
+        String[] assetIds = new String[2];
+        long[] sums = new long[2];
+        long[] counts = new long[2];
+        int size;
+
+        TradeLegs(UUID tradeId) {
+            this.tradeId = tradeId;
+        }
+
+        void add(String assetId, long amountMinor) {
+            int i = 0;
+            while (i < size && !assetIds[i].equals(assetId)) {
+                i++;
+            }
+            if (i == size) {
+                if (size == assetIds.length) {
+                    assetIds = Arrays.copyOf(assetIds, size * 2);
+                    sums = Arrays.copyOf(sums, size * 2);
+                    counts = Arrays.copyOf(counts, size * 2);
+                }
+                assetIds[size++] = assetId;
+            }
+            sums[i] = Math.addExact(sums[i], amountMinor);
+            counts[i]++;
         }
     }
 

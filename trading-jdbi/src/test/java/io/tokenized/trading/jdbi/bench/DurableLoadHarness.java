@@ -157,7 +157,6 @@ public final class DurableLoadHarness {
                     + "', 'fees', 'fees@example.test', false)");
         }
         TradingMigrations.builder(url).build().migrate();
-        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.properties()); Statement statement = connection.createStatement()) { statement.execute("alter table orders drop constraint orders_sequence_not_negative; alter table orders add constraint orders_sequence_not_negative check (sequence >= 0 and priority >= 0)"); } // DEV-ONLY-REMOVE
         pool = TradingDataSources.pooled(url, PoolSettings.builder().maximumPoolSize(poolSize).minimumIdle(poolSize)
                 .build());
         store = JdbiTradingStore.create(pool, JdbiStoreConfig.builder().snapshotEverySequences(0).build());

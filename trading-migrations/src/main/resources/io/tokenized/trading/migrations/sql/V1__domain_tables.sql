@@ -18,7 +18,7 @@ create table ${trading_schema}.tokenized_assets (
     sequence       bigint      not null default 0,
     created_at     timestamptz not null default now(),
     updated_at     timestamptz not null default now(),
-    constraint tokenized_assets_code_format check (id ~ '^[A-Z][A-Z0-9]{0,15}$'),
+    constraint tokenized_assets_code_format check (id ~ '^[A-Z][A-Z0-9]{0,31}$'),
     constraint tokenized_assets_kind_known check (kind in ('CASH', 'TOKEN')),
     constraint tokenized_assets_scale_range check (scale between 0 and 18),
     constraint tokenized_assets_fees_range check (maker_fee_bps between 0 and 10000
@@ -81,7 +81,9 @@ create table ${trading_schema}.orders (
     constraint orders_filled_quote_not_negative check (filled_quote >= 0),
     constraint orders_locked_not_negative check (locked_amount >= 0),
     constraint orders_lock_names_asset check (locked_amount = 0 or locked_asset_id is not null),
-    constraint orders_sequence_not_negative check (sequence >= 0 and priority >= sequence)
+    -- priority is the order's queue ticket (taken at or after its placing sequence); 0 for an order that
+    -- never took a queue place (filled or cancelled on arrival)
+    constraint orders_sequence_not_negative check (sequence >= 0 and (priority = 0 or priority >= sequence))
 );
 
 -- the open book of a market, in matching order
