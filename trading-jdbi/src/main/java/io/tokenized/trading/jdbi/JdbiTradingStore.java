@@ -40,9 +40,12 @@ import javax.sql.DataSource;
  * <h2>Units</h2>
  * A market unit is one transaction: {@code pg_advisory_xact_lock} on the market (a 64-bit key from the
  * schema and the asset id; transaction-scoped, so it works through a transaction-mode pooler), the market
- * row read after it, the works run, the balance rows they touched created if absent and locked in one
- * canonical order, the writes flushed in batches (multi-row inserts, one {@code UPDATE ... FROM unnest}
- * for balance deltas), the market's sequence updated, commit. Concurrent commands for one market are
+ * row read after it, the works run, the writes flushed in batches (multi-row inserts of orders, trades
+ * and journal entries, the market's sequence), and last the balance rows the works touched: created if
+ * absent ({@code INSERT ... ON CONFLICT DO NOTHING}), locked in one canonical order
+ * ({@code SELECT ... ORDER BY user_id, asset_id FOR UPDATE}), checked against what the works read, and
+ * changed by one {@code UPDATE ... FROM unnest(...)}; then commit. Works read balances without a lock;
+ * a read that changed before the lock re-runs the unit with those rows locked first. Concurrent commands for one market are
  * coalesced into one unit (group commit, at most {@link JdbiStoreConfig#maxBatchSize()} commands); each
  * caller returns after the commit with its own result. Transient failures re-run the unit with backoff;
  * a lost COMMIT is resolved by looking for the unit's rows; see {@link TradingStore} for the contract.

@@ -14,6 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * the next batch gathers, so throughput grows with concurrency instead of stopping at one commit per
  * command.
  *
+ * <p>A caller waits uninterruptibly: once queued, its work may already be running in a unit, and the
+ * caller must learn that unit's outcome (its interrupt status is kept).
+ *
  * <p>Thread-safe: the queue and hand-offs are guarded by one lock. Only the leader runs works, one unit
  * at a time, and leadership passes under the lock, so each run of the market happens-before the next.
  */

@@ -28,7 +28,6 @@ final class Statements {
     private final String ordersTable;
 
     final String lockMarket;
-    final String marketAndQuote;
     final String asset;
     final String assets;
     final String insertAsset;
@@ -82,7 +81,6 @@ final class Statements {
                 + "order by installed_rank desc";
 
         this.lockMarket = "select 1 from pg_advisory_xact_lock(:key)";
-        this.marketAndQuote = "select " + ASSET_COLUMNS + " from " + s + "tokenized_assets where id in (:market, :quote)";
         this.asset = "select " + ASSET_COLUMNS + " from " + s + "tokenized_assets where id = :id";
         this.assets = "select " + ASSET_COLUMNS + " from " + s + "tokenized_assets order by id collate \"C\"";
         this.insertAsset = "insert into " + s + "tokenized_assets (id, kind, name, scale, quote_asset_id, tick_size, "

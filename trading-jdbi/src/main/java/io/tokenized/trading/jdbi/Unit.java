@@ -77,24 +77,12 @@ final class Unit implements MarketSession, LedgerSession {
         handle.createQuery(store.sql().lockMarket).bind("key", lockKey)
                 .mapTo(Integer.class).one();
         // Read after the lock, in a new statement: under READ COMMITTED it sees every unit committed before.
-        List<Asset> rows = new ArrayList<>(2);
         long[] persisted = {0};
-        handle.createQuery(store.sql().marketAndQuote).bind("market", assetId).bind("quote", units.quote.id())
+        unit.market = handle.createQuery(store.sql().asset).bind("id", assetId)
                 .map((rs, context) -> {
-                    Asset asset = Rows.asset(rs, context);
-                    if (asset.id().equals(assetId)) {
-                        persisted[0] = rs.getLong(12);
-                    }
-                    return asset;
-                }).forEach(rows::add);
-        for (Asset asset : rows) {
-            if (asset.id().equals(assetId)) {
-                unit.market = asset;
-            }
-        }
-        if (unit.market == null) {
-            throw new UnknownMarket(assetId, false);
-        }
+                    persisted[0] = rs.getLong(12);
+                    return Rows.asset(rs, context);
+                }).findOne().orElseThrow(() -> new UnknownMarket(assetId, false));
         unit.startSequence = persisted[0];
         unit.sequence = persisted[0];
         if (!lockFirst.isEmpty()) {
