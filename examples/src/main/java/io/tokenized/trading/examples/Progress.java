@@ -1,6 +1,8 @@
 package io.tokenized.trading.examples;
 
+import java.io.Console;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -34,6 +36,25 @@ final class Progress implements AutoCloseable {
         Progress progress = new Progress(err, simulation);
         progress.thread.start();
         return progress;
+    }
+
+    /**
+     * Whether a terminal is attached. Java 22 and later return a console even when the streams are
+     * redirected and say so with {@code Console.isTerminal()}, which a Java 17 build calls reflectively.
+     */
+    static boolean consoleAttached() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            Method isTerminal = Console.class.getMethod("isTerminal");
+            return Boolean.TRUE.equals(isTerminal.invoke(console));
+        } catch (NoSuchMethodException e) {
+            return true; // before Java 22 a console exists only on a terminal
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     private void draw() {

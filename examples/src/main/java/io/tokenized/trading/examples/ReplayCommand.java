@@ -98,9 +98,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         InstantSource clock = InstantSource.fixed(start);
-        try (Backend backend = database == null ? Backend.inMemory() : TradingDatabase.open(database);
-             BufferedReader reader = reader();
-             Writer writer = writer()) {
+        try (BufferedReader reader = reader();
+             Writer writer = writer();
+             Backend backend = database == null ? Backend.inMemory() : TradingDatabase.open(database)) {
             // the venue's account, not a trader of the flow: made to exist like the flow's users
             backend.signUp(List.of(feeAccount));
             EventWriter events = new EventWriter(writer);

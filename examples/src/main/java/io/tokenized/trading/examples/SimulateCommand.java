@@ -119,7 +119,7 @@ final class SimulateCommand implements Callable<Integer> {
                     + (runFor == null ? orders + " commands" : "for " + runFor.toSeconds() + " s"
                     + (orders > 0 ? " or " + orders + " commands" : "")) + " ...");
             Simulation.Result result;
-            Progress line = Progress.startIf(progress || System.console() != null, terminal.err(), simulation);
+            Progress line = Progress.startIf(progress || Progress.consoleAttached(), terminal.err(), simulation);
             try {
                 result = simulation.run();
             } finally {

@@ -33,7 +33,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -773,7 +772,8 @@ public final class InMemoryTradingStore implements TradingStore {
         Asset asset;
         long sequence;
         long lastTradePriceTicks;
-        final LinkedHashMap<UUID, OrderRow> live = new LinkedHashMap<>();
+        /** Its live orders by id, in no order: every read of them sorts. */
+        final UuidMap<OrderRow> live = new UuidMap<>(1024);
         final List<TradeRecord> trades = new ArrayList<>();
         final TreeMap<Long, DepthSnapshot> snapshots = new TreeMap<>();
 

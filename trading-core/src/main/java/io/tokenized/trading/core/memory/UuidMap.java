@@ -1,5 +1,7 @@
 package io.tokenized.trading.core.memory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -7,8 +9,8 @@ import java.util.function.Consumer;
 /**
  * A map from UUIDs to values with open addressing over parallel arrays: no entry object per key, so a
  * store of millions of orders gives the collector a few large arrays instead of millions of nodes, and
- * growing it rehashes arrays rather than chasing nodes. No removal (the store never forgets an order).
- * Not thread-safe; the store guards it with its lock.
+ * growing it rehashes arrays rather than chasing nodes, and a lookup compares longs in place instead of
+ * following each probed key to its UUID object. Not thread-safe; the store guards it with its lock.
  */
 final class UuidMap<V> {
     private long[] msbs;
@@ -61,8 +63,49 @@ final class UuidMap<V> {
         }
     }
 
+    void remove(UUID key) {
+        long msb = key.getMostSignificantBits();
+        long lsb = key.getLeastSignificantBits();
+        int slot = slot(msb, lsb);
+        while (msbs[slot] != msb || lsbs[slot] != lsb || values[slot] == null) {
+            if (values[slot] == null) {
+                return;
+            }
+            slot = (slot + 1) & mask;
+        }
+        values[slot] = null;
+        size--;
+        // Backward-shift deletion keeps every probe chain unbroken without tombstones.
+        int hole = slot;
+        int next = (hole + 1) & mask;
+        while (values[next] != null) {
+            int home = slot(msbs[next], lsbs[next]);
+            boolean movable = hole <= next ? (home <= hole || home > next) : (home <= hole && home > next);
+            if (movable) {
+                msbs[hole] = msbs[next];
+                lsbs[hole] = lsbs[next];
+                values[hole] = values[next];
+                values[next] = null;
+                hole = next;
+            }
+            next = (next + 1) & mask;
+        }
+    }
+
     int size() {
         return size;
+    }
+
+    /** The values, in no particular order. */
+    @SuppressWarnings("unchecked")
+    List<V> values() {
+        List<V> result = new ArrayList<>(size);
+        for (Object value : values) {
+            if (value != null) {
+                result.add((V) value);
+            }
+        }
+        return result;
     }
 
     @SuppressWarnings("unchecked")

@@ -57,7 +57,8 @@ import java.util.regex.Pattern;
  * System properties: {@code bench.url} (an admin URL of the server; the harness creates and drops the
  * databases {@code trading_bench} and {@code trading_bench_pgbench}), {@code bench.clients} (default
  * {@code 1,16,64}), {@code bench.seconds} per run (20), {@code bench.warmupSeconds} (5), {@code bench.markets}
- * (4), {@code bench.users} (1000), {@code bench.rebuildOrders} (1000000; 0 skips), {@code bench.pgbench}
+ * (4), {@code bench.users} (1000), {@code bench.makerFeeBps} / {@code bench.takerFeeBps} (10 / 20),
+ * {@code bench.rebuildOrders} (1000000; 0 skips), {@code bench.pgbench}
  * (the pgbench binary; found on PATH or under /usr/lib/postgresql by default), {@code bench.pool} (32).
  *
  * <p>The workload per submitter, closed loop: ~80% limit orders one to ten ticks behind the touch, ~10%
@@ -162,9 +163,11 @@ public final class DurableLoadHarness {
         store = JdbiTradingStore.create(pool, JdbiStoreConfig.builder().snapshotEverySequences(0).build());
         engine = TradingEngine.builder().store(store).feeAccount(FEES).build();
         check(engine.createAsset(Asset.cash(USD, "US dollar", 2)));
+        int makerFeeBps = Integer.getInteger("bench.makerFeeBps", 10);
+        int takerFeeBps = Integer.getInteger("bench.takerFeeBps", 20);
         for (String market : markets) {
             check(engine.createAsset(Asset.token(market, market, 0, USD, new BigDecimal("0.01"), BigDecimal.ONE,
-                    BigDecimal.ONE, 10, 20)));
+                    BigDecimal.ONE, makerFeeBps, takerFeeBps)));
         }
         // Funding in parallel: 1,000 users x (1 + markets) deposits.
         runParallel(16, thread -> {
