@@ -36,6 +36,13 @@ final class Statements {
 
     final String userExists;
 
+    /** The market lock, then (a statement of its own, so a snapshot taken after the lock) the market row. */
+    final String lockMarketThenAsset;
+    /** Positional variants, for statements sent together in one {@link RoundTrip}. */
+    final String updateMarketPositional;
+    final String ensureBalancesPositional;
+    final String lockBalancesPositional;
+
     final String balance;
     final String ensureBalances;
     final String lockBalances;
@@ -107,6 +114,10 @@ final class Statements {
                 + "cast(:assetIds as text[]), cast(:available as numeric[]), cast(:locked as numeric[])) "
                 + "as d(user_id, asset_id, available, locked) where b.user_id = cast(d.user_id as " + userIdType
                 + ") and b.asset_id = d.asset_id";
+        this.lockMarketThenAsset = RoundTrip.positional(lockMarket) + ";\n" + RoundTrip.positional(asset);
+        this.updateMarketPositional = RoundTrip.positional(updateMarket);
+        this.ensureBalancesPositional = RoundTrip.positional(ensureBalances);
+        this.lockBalancesPositional = RoundTrip.positional(lockBalances);
         this.balancesOfUser = "select user_id::text, asset_id, available, locked from " + s + "user_balances "
                 + "where user_id = " + user + " order by asset_id collate \"C\"";
         this.allBalances = "select user_id::text, asset_id, available, locked from " + s + "user_balances";

@@ -74,15 +74,20 @@ final class Unit implements MarketSession, LedgerSession {
             throw new UnknownMarket(assetId, store.catalog().asset(assetId, handle) != null);
         }
         unit.units = units;
-        handle.createQuery(store.sql().lockMarket).bind("key", lockKey)
-                .mapTo(Integer.class).one();
-        // Read after the lock, in a new statement: under READ COMMITTED it sees every unit committed before.
+        // Lock and read in one round trip but two statements: the read's snapshot is taken after the lock is
+        // granted, so under READ COMMITTED it sees every unit committed before.
         long[] persisted = {0};
-        unit.market = handle.createQuery(store.sql().asset).bind("id", assetId)
-                .map((rs, context) -> {
-                    persisted[0] = rs.getLong(12);
-                    return Rows.asset(rs, context);
-                }).findOne().orElseThrow(() -> new UnknownMarket(assetId, false));
+        Asset[] market = {null};
+        new RoundTrip().add(store.sql().lockMarketThenAsset, lockKey, assetId).run(handle, rs -> {
+            if (rs.next()) {
+                persisted[0] = rs.getLong(12);
+                market[0] = Rows.asset(rs, null);
+            }
+        });
+        if (market[0] == null) {
+            throw new UnknownMarket(assetId, false);
+        }
+        unit.market = market[0];
         unit.startSequence = persisted[0];
         unit.sequence = persisted[0];
         if (!lockFirst.isEmpty()) {
@@ -355,19 +360,21 @@ final class Unit implements MarketSession, LedgerSession {
             }
             batch.execute();
         }
+        RoundTrip marketUpdate = null;
         if (marketId != null && (sequence != startSequence || statusChanged)) {
-            handle.createUpdate(store.sql().updateMarket).bind("sequence", sequence)
-                    .bind("status", market.status().name()).bind("id", marketId).execute();
             long every = store.config().snapshotEverySequences();
             if (every > 0 && sequence / every > startSequence / every) {
                 handle.createUpdate(store.sql().snapshotFromOrders).bind("assetId", marketId)
                         .bind("sequence", sequence)
                         .bind("takenAt", Rows.timestamp(store.config().clock().instant())).execute();
             }
+            // Sent in the same round trip as the balance lock below.
+            marketUpdate = new RoundTrip().add(store.sql().updateMarketPositional, sequence,
+                    market.status().name(), marketId);
         }
         // Balance rows last: they are shared by every market (the fee account's by every trade), so they
         // are locked only for the last two statements and the COMMIT, not for the whole flush.
-        balances.lockAndCheck();
+        balances.lockAndCheck(marketUpdate);
         balances.write();
     }
 

@@ -48,7 +48,7 @@ final class UnitBalances {
         for (BalanceKey key : keys) {
             toLock.add(rows.computeIfAbsent(key, Row::new));
         }
-        lock(toLock);
+        lock(toLock, new RoundTrip());
     }
 
     /** The row as the current work sees it: the database value plus what earlier works changed. */
@@ -81,16 +81,23 @@ final class UnitBalances {
      * Locks every row the unit touched and has not locked yet, in canonical order, and checks that what
      * the works read still holds.
      *
+     * @param leading statements to send in the same round trip, before the lock (null for none)
      * @throws StaleBalances when a row read without a lock changed since: the unit must run again
      */
-    void lockAndCheck() {
+    void lockAndCheck(RoundTrip leading) {
         List<Row> toLock = new ArrayList<>();
         for (Row row : rows.values()) {
             if (!row.locked) {
                 toLock.add(row);
             }
         }
-        if (!toLock.isEmpty() && lock(toLock)) {
+        if (toLock.isEmpty()) {
+            if (leading != null) {
+                leading.run(handle, null);
+            }
+            return;
+        }
+        if (lock(toLock, leading == null ? new RoundTrip() : leading)) {
             throw new StaleBalances(rows.keySet());
         }
     }
@@ -151,8 +158,11 @@ final class UnitBalances {
         return rows.keySet();
     }
 
-    /** Creates the rows that may be missing and locks all of them; true when a value read earlier changed. */
-    private boolean lock(List<Row> toLock) {
+    /**
+     * Creates the rows that may be missing and locks all of them, appended to {@code trip} and sent in its
+     * one round trip; true when a value read earlier changed.
+     */
+    private boolean lock(List<Row> toLock, RoundTrip trip) {
         toLock.sort((a, b) -> a.key.compareTo(b.key));
         List<String> missingUsers = new ArrayList<>();
         List<String> missingAssets = new ArrayList<>();
@@ -170,31 +180,31 @@ final class UnitBalances {
             }
         }
         if (!missingUsers.isEmpty()) {
-            handle.createUpdate(sql.ensureBalances).bind("userIds", missingUsers.toArray(String[]::new))
-                    .bind("assetIds", missingAssets.toArray(String[]::new)).execute();
+            trip.add(sql.ensureBalancesPositional, missingUsers.toArray(String[]::new),
+                    missingAssets.toArray(String[]::new));
         }
         boolean[] stale = {false};
         int[] found = {0};
-        handle.createQuery(sql.lockBalances).bind("userIds", userIds).bind("assetIds", assetIds)
-                .map((rs, context) -> {
-                    BalanceKey key = new BalanceKey(rs.getString(1), rs.getString(2));
-                    Row row = byKey.get(key);
-                    if (row == null) {
-                        throw new IllegalStateException("locked a balance row that was not asked for: " + key);
-                    }
-                    int scale = scaleOf.applyAsInt(key.assetId());
-                    long available = Units.scaled(rs.getString(3), scale);
-                    long locked = Units.scaled(rs.getString(4), scale);
-                    if (row.read && (available != row.baseAvailable || locked != row.baseLocked)) {
-                        stale[0] = true;
-                    }
-                    row.baseAvailable = available;
-                    row.baseLocked = locked;
-                    row.exists = true;
-                    row.locked = true;
-                    found[0]++;
-                    return row;
-                }).list();
+        trip.add(sql.lockBalancesPositional, userIds, assetIds).run(handle, rs -> {
+            while (rs.next()) {
+                BalanceKey key = new BalanceKey(rs.getString(1), rs.getString(2));
+                Row row = byKey.get(key);
+                if (row == null) {
+                    throw new IllegalStateException("locked a balance row that was not asked for: " + key);
+                }
+                int scale = scaleOf.applyAsInt(key.assetId());
+                long available = Units.scaled(rs.getString(3), scale);
+                long locked = Units.scaled(rs.getString(4), scale);
+                if (row.read && (available != row.baseAvailable || locked != row.baseLocked)) {
+                    stale[0] = true;
+                }
+                row.baseAvailable = available;
+                row.baseLocked = locked;
+                row.exists = true;
+                row.locked = true;
+                found[0]++;
+            }
+        });
         if (found[0] != toLock.size()) {
             throw new IllegalStateException("locked " + found[0] + " balance rows of " + toLock.size()
                     + " (a user that does not exist in the user id type, or a row deleted meanwhile)");
