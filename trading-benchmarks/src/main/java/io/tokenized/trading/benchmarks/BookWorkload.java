@@ -246,6 +246,7 @@ public final class BookWorkload {
             return last == 0 ? START_PRICE_TICKS : last;
         }
 
+        /** 1 + r^3 lots, r uniform in [0, 5): the workload's size skew. A random draw, not money. */
         private long smallSize() {
             double r = random.nextDouble() * 5;
             return 1 + (long) (r * r * r);
