@@ -14,6 +14,8 @@ import java.util.UUID;
  * to the persisted record it started from. Owned by its {@link MarketState}; single writer.
  */
 final class LiveOrder {
+    /** The market whose cached book holds it: cancels and amends go there without another lookup. */
+    final MarketState market;
     final OrderRecord origin;
     final long bookId;
     final long userNumber;
@@ -35,7 +37,8 @@ final class LiveOrder {
     /** Whether the current command changed it. */
     boolean touched;
 
-    LiveOrder(OrderRecord origin, long userNumber, long siblingBookId) {
+    LiveOrder(MarketState market, OrderRecord origin, long userNumber, long siblingBookId) {
+        this.market = market;
         this.origin = origin;
         this.bookId = origin.bookId();
         this.userNumber = userNumber;

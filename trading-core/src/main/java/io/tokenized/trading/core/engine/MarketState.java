@@ -130,13 +130,13 @@ final class MarketState implements BookListener {
         }
         begin();
         long bookId = Math.multiplyExact(book.sequence() + 1, 2);
-        UUID orderId = engine.nextId();
-        UUID siblingId = spec.oco() ? engine.nextId() : null;
-        placing = new LiveOrder(newRecord(spec, orderId, bookId, siblingId, reserve, lockedAssetId),
+        UUID orderId = engine.nextId(now);
+        UUID siblingId = spec.oco() ? engine.nextId(now) : null;
+        placing = new LiveOrder(this, newRecord(spec, orderId, bookId, siblingId, reserve, lockedAssetId),
                 userNumber, spec.oco() ? bookId + 1 : 0);
         placing.inBook = false;
         if (spec.oco()) {
-            placingSibling = new LiveOrder(stopLegRecord(spec, siblingId, bookId + 1, orderId, lockedAssetId),
+            placingSibling = new LiveOrder(this, stopLegRecord(spec, siblingId, bookId + 1, orderId, lockedAssetId),
                     userNumber, bookId);
             placingSibling.inBook = false;
         }
@@ -335,7 +335,7 @@ final class MarketState implements BookListener {
             long userNumber = engine.knownUserNumber(record.userId());
             Long sibling = record.ocoSiblingId() == null ? null : bookIds.get(record.ocoSiblingId());
             long siblingBookId = sibling == null ? 0 : sibling;
-            LiveOrder order = new LiveOrder(record, userNumber, siblingBookId);
+            LiveOrder order = new LiveOrder(this, record, userNumber, siblingBookId);
             orders.add(order);
             byBookId.put(record.bookId(), order);
             views.add(viewOf(record, userNumber, siblingBookId));
@@ -715,7 +715,7 @@ final class MarketState implements BookListener {
         String feeAccount = engine.feeAccount();
         balances.add(feeAccount, quoteId, buyerFee + sellerFee, 0);
 
-        TradeRecord trade = new TradeRecord(engine.nextId(), assetId, commandSequence, priceTicks, quantityLots,
+        TradeRecord trade = new TradeRecord(engine.nextId(now), assetId, commandSequence, priceTicks, quantityLots,
                 quoteMinor, maker.id(), taker.id(), maker.userId(), taker.userId(), takerSide,
                 maker == buyer ? buyerFee : sellerFee, taker == buyer ? buyerFee : sellerFee, now);
         trades.add(trade);
@@ -764,12 +764,12 @@ final class MarketState implements BookListener {
     }
 
     private void entry(LiveOrder order, String entryAssetId, EntryKind kind, long amountMinor, UUID tradeId) {
-        journal.add(new JournalEntry(engine.nextId(), order.userId(), entryAssetId, kind, amountMinor, tradeId,
+        journal.add(new JournalEntry(engine.nextId(now), order.userId(), entryAssetId, kind, amountMinor, tradeId,
                 order.id(), null, null, now));
     }
 
     private void feeEntry(String feeAccount, String quoteId, long amountMinor, UUID tradeId, UUID orderId) {
-        journal.add(new JournalEntry(engine.nextId(), feeAccount, quoteId, EntryKind.FEE, amountMinor, tradeId,
+        journal.add(new JournalEntry(engine.nextId(now), feeAccount, quoteId, EntryKind.FEE, amountMinor, tradeId,
                 orderId, null, null, now));
     }
 

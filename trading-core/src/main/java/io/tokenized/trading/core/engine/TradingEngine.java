@@ -67,6 +67,8 @@ public final class TradingEngine {
     private final String feeAccount;
     private final InstantSource clock;
     private final IdGenerator ids;
+    /** The default generator when it reads the engine's own clock: then ids take the command's time. */
+    private final UuidV7Generator timedIds;
     private final List<TradingListener> listeners;
     private final ConcurrentHashMap<String, MarketState> markets = new ConcurrentHashMap<>();
     /** Sizes and scales never change, so conversions outside a unit may use these cached rules. */
@@ -86,6 +88,7 @@ public final class TradingEngine {
         this.feeAccount = builder.feeAccount;
         this.clock = builder.clock;
         this.ids = builder.ids == null ? IdGenerator.uuidV7(builder.clock) : builder.ids;
+        this.timedIds = ids instanceof UuidV7Generator v7 && v7.clock == builder.clock ? v7 : null;
         this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
     }
 
@@ -283,17 +286,22 @@ public final class TradingEngine {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(orderId, "orderId");
         LiveOrder cached = liveOrders.get(orderId);
-        return cancel(userId, cached != null ? cached.origin : store.order(orderId).orElse(null));
+        if (cached != null) {
+            return cancel(userId, cached.origin, cached.market);
+        }
+        OrderRecord stored = store.order(orderId).orElse(null);
+        return cancel(userId, stored, stored == null ? null : marketState(stored.assetId()));
     }
 
     /** Cancels the user's order with this client order id; as {@link #cancelOrder}. */
     public CancelResult cancelOrderByClientId(String userId, String clientOrderId) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(clientOrderId, "clientOrderId");
-        return cancel(userId, store.orderByClientId(userId, clientOrderId).orElse(null));
+        OrderRecord stored = store.orderByClientId(userId, clientOrderId).orElse(null);
+        return cancel(userId, stored, stored == null ? null : marketState(stored.assetId()));
     }
 
-    private CancelResult cancel(String userId, OrderRecord order) {
+    private CancelResult cancel(String userId, OrderRecord order, MarketState state) {
         if (order == null) {
             return new CancelResult.Rejected(RejectReason.UNKNOWN_ORDER);
         }
@@ -303,7 +311,7 @@ public final class TradingEngine {
         if (!order.isLive()) {
             return new CancelResult.Rejected(RejectReason.UNKNOWN_ORDER);
         }
-        MarketCommand<CancelResult> command = new MarketCommand<>(marketState(order.assetId())) {
+        MarketCommand<CancelResult> command = new MarketCommand<>(state) {
             @Override
             CancelResult decide(MarketState state, MarketSession session) {
                 return state.cancel(session, order.id(), order.bookId(), userId, this);
@@ -332,7 +340,7 @@ public final class TradingEngine {
         if (!order.isLive()) {
             return new AmendResult.Rejected(RejectReason.UNKNOWN_ORDER);
         }
-        MarketState state = marketState(order.assetId());
+        MarketState state = cached != null ? cached.market : marketState(order.assetId());
         MarketRules rules = state.sizes();
         boolean move = request.isMove();
         long value = move ? rules.priceTicks(request.newPrice()) : rules.quantityLots(request.newRemainingQuantity());
@@ -529,8 +537,9 @@ public final class TradingEngine {
         return feeAccount;
     }
 
-    UUID nextId() {
-        return ids.nextId();
+    /** A new id made at {@code now}, a time read from the engine's clock. */
+    UUID nextId(Instant now) {
+        return timedIds != null ? timedIds.nextId(now.toEpochMilli()) : ids.nextId();
     }
 
     Instant now() {
