@@ -155,7 +155,7 @@ final class MigrationCommands {
             footer = {"", EXIT_CODES})
     static final class Align extends Delegating {
         @Option(names = "--version", paramLabel = "VERSION",
-                description = "The version the existing tables should match (default: the latest).")
+                description = "The version the existing tables should match (default: the newest they match).")
         String version;
 
         Align(Terminal terminal) {

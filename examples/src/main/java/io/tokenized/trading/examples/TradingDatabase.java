@@ -182,7 +182,7 @@ final class TradingDatabase extends Backend {
         return description;
     }
 
-    /** What the migrations did, e.g. {@code schema public at version 1 (applied 1 migration(s))}. */
+    /** What the migrations did, e.g. {@code schema public at version 2 (applied 2 migration(s))}. */
     String migrationSummary() {
         return migrationSummary;
     }

@@ -22,9 +22,9 @@ class MigrationCommandsIT {
             Commands.Outcome check = Commands.run("check", "--url", url);
 
             assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-            assertThat(migrate.out()).contains("applied 1 migration(s)");
+            assertThat(migrate.out()).contains("applied 2 migration(s)");
             assertThat(info.exitCode()).as(info.err()).isZero();
-            assertThat(info.out()).contains("current version 1");
+            assertThat(info.out()).contains("current version 2");
             assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
         }
     }

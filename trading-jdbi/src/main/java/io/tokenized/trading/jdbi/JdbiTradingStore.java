@@ -65,7 +65,7 @@ import javax.sql.DataSource;
 public final class JdbiTradingStore implements TradingStore {
 
     /** The migration version of the trading schema this store reads and writes. */
-    public static final String EXPECTED_SCHEMA_VERSION = "1";
+    public static final String EXPECTED_SCHEMA_VERSION = "2";
 
     private final Jdbi jdbi;
     private final StoreContext store;

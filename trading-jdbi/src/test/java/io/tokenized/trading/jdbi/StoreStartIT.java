@@ -68,14 +68,14 @@ class StoreStartIT {
         assertThat(storeOn(schema).config().schema()).isEqualTo(schema);
 
         postgres.database().execute("insert into " + schema + ".trading_schema_history (installed_rank, version, "
-                + "description, type, script, checksum, installed_by, execution_time, success) values (100, '2', "
-                + "'later', 'SQL', 'V2__later.sql', 0, 'test', 0, true)");
+                + "description, type, script, checksum, installed_by, execution_time, success) values (100, '3', "
+                + "'later', 'SQL', 'V3__later.sql', 0, 'test', 0, true)");
         assertThatThrownBy(() -> storeOn(schema)).isInstanceOf(SchemaVersionException.class)
-                .hasMessageContaining("version 2, newer than version 1").hasMessageContaining("upgrade the library");
+                .hasMessageContaining("version 3, newer than version 2").hasMessageContaining("upgrade the library");
 
-        postgres.database().execute("delete from " + schema + ".trading_schema_history where version in ('1', '2')");
+        postgres.database().execute("delete from " + schema + ".trading_schema_history where version in ('2', '3')");
         assertThatThrownBy(() -> storeOn(schema)).isInstanceOf(SchemaVersionException.class)
-                .hasMessageContaining("needs version 1: run the trading migrations");
+                .hasMessageContaining("is at version 1; this library needs version 2: run the trading migrations");
     }
 
     @Test

@@ -47,7 +47,8 @@ public final class Cli {
               --user-id-type TYPE     type of user ids: text (default), uuid, ...
               --no-user-foreign-keys  create no foreign keys to the auth user table
               --allow-pooled          accept a connection pooler endpoint (not recommended for migrations)
-              --version VERSION       align: the version the existing tables should match (default: latest)
+              --version VERSION       align: the version the existing tables should match (default: the
+                                      newest packaged version they match)
               --help                  this text
 
             exit codes: 0 ok, 1 problems found, 2 bad usage or cannot connect

@@ -184,6 +184,21 @@ public final class TradingMigrations {
      */
     public AlignResult align(String version) {
         Objects.requireNonNull(version, "version");
+        return adopt(version);
+    }
+
+    /**
+     * {@link #align(String)} at the newest packaged version the live tables match, so tables an earlier
+     * backend created at an older version are recorded as that version and {@link #migrate()} applies the
+     * later ones. When no version matches, nothing is changed and the differences from the closest version
+     * (the fewest differences, the newest among equals) are reported. Throws as {@link #align(String)}.
+     */
+    public AlignResult align() {
+        return adopt(null);
+    }
+
+    /** Aligns at {@code version}, or when it is null at the newest packaged version the tables match. */
+    private AlignResult adopt(String version) {
         refusePooledEndpoint();
         try (Connection connection = connect()) {
             checkPrerequisites(connection);
@@ -193,11 +208,11 @@ public final class TradingMigrations {
                     throw new MigrationException("Schema " + schema + " already has a migration history (version "
                             + current.get() + "); align adopts unmanaged tables only. Use migrate.");
                 }
-                DriftReport drift = compare(connection, version);
+                DriftReport drift = version == null ? closestDrift(connection) : compare(connection, version);
                 if (!drift.matches()) {
                     return new AlignResult(drift, false);
                 }
-                flyway(version).baseline();
+                flyway(drift.version()).baseline();
                 return new AlignResult(drift, true);
             });
         } catch (SQLException e) {
@@ -207,21 +222,16 @@ public final class TradingMigrations {
         }
     }
 
-    /** {@link #align(String)} at the latest packaged version. */
-    public AlignResult align() {
-        return align(latestPackagedVersion());
-    }
-
     /**
-     * Compares the live domain tables with what the current version creates (the latest applied one, or
-     * the latest packaged one when nothing is applied yet). Changes nothing.
+     * Compares the live domain tables with what the current version creates: the latest applied one, or
+     * when nothing is applied yet the packaged version {@link #align()} would pick (the newest they match,
+     * else the closest). Changes nothing.
      */
     public DriftReport checkDrift() {
         try (Connection connection = connect()) {
             // a bare baseline marker (version 0) means nothing of ours is applied yet
-            String version = historyVersion(connection).filter(applied -> !"0".equals(applied))
-                    .orElseGet(TradingMigrations::latestPackagedVersion);
-            return compare(connection, version);
+            Optional<String> applied = historyVersion(connection).filter(version -> !"0".equals(version));
+            return applied.isPresent() ? compare(connection, applied.get()) : closestDrift(connection);
         } catch (SQLException e) {
             throw databaseFailure("Drift check of schema " + schema + " failed", e);
         }
@@ -360,12 +370,26 @@ public final class TradingMigrations {
         }
     }
 
-    private static String latestPackagedVersion() {
+    /**
+     * The live tables compared with each packaged version, newest first: the first that matches, else the
+     * one with the fewest differences (the newest among equals).
+     */
+    private DriftReport closestDrift(Connection connection) throws SQLException {
         List<PackagedScript> scripts = packagedScripts();
         if (scripts.isEmpty()) {
             throw new MigrationException("No migration scripts found at classpath:" + LOCATION);
         }
-        return scripts.get(scripts.size() - 1).version().getVersion();
+        DriftReport closest = null;
+        for (int i = scripts.size() - 1; i >= 0; i--) {
+            DriftReport drift = compare(connection, scripts.get(i).version().getVersion());
+            if (drift.matches()) {
+                return drift;
+            }
+            if (closest == null || drift.differences().size() < closest.differences().size()) {
+                closest = drift;
+            }
+        }
+        return closest;
     }
 
     private DriftReport compare(Connection connection, String version) throws SQLException {

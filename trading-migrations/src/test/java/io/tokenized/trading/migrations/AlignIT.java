@@ -26,25 +26,76 @@ class AlignIT {
             order by 1""";
 
     @Test
-    void baselinesLegacyTablesThatMatchAndLaterMigrationsContinueFromThere() throws Exception {
+    void baselinesLegacyTablesAtTheNewestVersionTheyMatchAndMigrateContinuesFromThere() throws Exception {
         try (TestDatabase database = TestDatabases.create()) {
             database.createBetterAuthTables(BetterAuthShape.CLI_CAMEL_CASE, UserIdKind.TEXT);
             TradingMigrations migrations = TradingMigrations.builder(database.dataSource()).build();
             Catalogs.createLegacyDomainTables(database, migrations);
             List<String> legacy = Catalogs.rows(database, DOMAIN_CATALOG);
 
-            AlignResult result = migrations.align("1");
+            AlignResult result = migrations.align();
 
             assertThat(result.baselined()).isTrue();
+            assertThat(result.drift().version()).isEqualTo("1");
             assertThat(result.drift().differences()).isEmpty();
             assertThat(migrations.info().currentVersion()).contains("1");
-            assertThat(Catalogs.rows(database, "select description from trading_schema_history"))
-                    .containsExactly("aligned with existing domain tables");
-            assertThat(migrations.migrate().migrationsApplied()).isZero();
+            assertThat(migrations.checkDrift().matches()).isTrue();
+
+            MigrationResult migrated = migrations.migrate();
+
+            assertThat(migrated.versionBefore()).contains("1");
+            assertThat(migrated.migrationsApplied()).isEqualTo(1);
+            assertThat(migrated.versionAfter()).isEqualTo("2");
+            assertThat(Catalogs.rows(database, "select description from trading_schema_history"
+                    + " order by installed_rank"))
+                    .containsExactly("aligned with existing domain tables", "orders requested quantity");
             assertThat(migrations.validate().valid()).isTrue();
             assertThat(migrations.checkDrift().matches()).isTrue();
-            assertThat(Catalogs.rows(database, DOMAIN_CATALOG)).containsAll(legacy);
+            assertThat(Catalogs.rows(database, DOMAIN_CATALOG)).containsAll(legacy)
+                    .contains("orders.requested_quantity numeric(38,18) false");
             assertThat(Catalogs.schemas(database)).containsExactly("public");
+        }
+    }
+
+    @Test
+    void baselinesLegacyTablesOfTheLatestVersionWithNothingLeftToMigrate() throws Exception {
+        try (TestDatabase database = TestDatabases.create()) {
+            database.createBetterAuthTables(BetterAuthShape.DRIZZLE_SNAKE_CASE, UserIdKind.TEXT);
+            TradingMigrations migrations = TradingMigrations.builder(database.dataSource()).build();
+            Catalogs.runScripts(database, migrations, "V1__domain_tables.sql", "V2__orders_requested_quantity.sql");
+
+            AlignResult result = migrations.align();
+
+            assertThat(result.baselined()).isTrue();
+            assertThat(result.drift().version()).isEqualTo("2");
+            assertThat(migrations.migrate().migrationsApplied()).isZero();
+            assertThat(migrations.info().currentVersion()).contains("2");
+            assertThat(migrations.validate().valid()).isTrue();
+        }
+    }
+
+    @Test
+    void alignsAtAGivenVersionOnlyWhenTheTablesMatchThatVersion() throws Exception {
+        try (TestDatabase database = TestDatabases.create()) {
+            database.createBetterAuthTables(BetterAuthShape.CLI_CAMEL_CASE, UserIdKind.TEXT);
+            TradingMigrations migrations = TradingMigrations.builder(database.dataSource()).build();
+            Catalogs.createLegacyDomainTables(database, migrations);
+
+            AlignResult atTwo = migrations.align("2");
+            AlignResult atOne = migrations.align("1");
+
+            assertThat(atTwo.baselined()).isFalse();
+            assertThat(atTwo.drift().differences()).extracting(SchemaDifference::toString).containsExactlyInAnyOrder(
+                    "column orders.requested_quantity: missing (expected numeric(38,18) null)",
+                    "constraint orders.orders_requested_quantity_positive: missing (expected"
+                            + " CHECK (((requested_quantity IS NULL) OR (requested_quantity > (0)::numeric))))",
+                    "constraint orders.orders_requested_quantity_with_quantity: missing (expected"
+                            + " CHECK (((requested_quantity IS NULL) = (quantity IS NULL))))",
+                    "constraint orders.orders_quantity_within_requested: missing (expected"
+                            + " CHECK (((quantity IS NULL) OR (quantity <= requested_quantity))))");
+            assertThat(atOne.baselined()).isTrue();
+            assertThat(atOne.drift().version()).isEqualTo("1");
+            assertThat(migrations.migrate().versionAfter()).isEqualTo("2");
         }
     }
 
@@ -115,7 +166,7 @@ class AlignIT {
 
             assertThatThrownBy(migrations::align)
                     .isInstanceOf(MigrationException.class)
-                    .hasMessageContaining("already has a migration history (version 1)");
+                    .hasMessageContaining("already has a migration history (version 2)");
         }
     }
 

@@ -42,16 +42,23 @@ final class Catalogs {
                 + " and nspname <> 'information_schema' order by 1");
     }
 
-    /** The V1 tables as an earlier backend might have created them: same SQL, no migration history. */
+    /** The version 1 tables as an earlier backend might have created them: same SQL, no migration history. */
     static void createLegacyDomainTables(TestDatabase database, TradingMigrations migrations) throws Exception {
-        String sql;
-        try (var in = Catalogs.class.getClassLoader()
-                .getResourceAsStream(TradingMigrations.LOCATION + "/V1__domain_tables.sql")) {
-            sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        runScripts(database, migrations, "V1__domain_tables.sql");
+    }
+
+    /** Runs packaged scripts as plain SQL, in order and without Flyway, so no migration history is written. */
+    static void runScripts(TestDatabase database, TradingMigrations migrations, String... scripts) throws Exception {
+        for (String script : scripts) {
+            String sql;
+            String resource = TradingMigrations.LOCATION + "/" + script;
+            try (var in = Catalogs.class.getClassLoader().getResourceAsStream(resource)) {
+                sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            for (var placeholder : migrations.placeholders().entrySet()) {
+                sql = sql.replace("${" + placeholder.getKey() + "}", placeholder.getValue());
+            }
+            database.execute(sql);
         }
-        for (var placeholder : migrations.placeholders().entrySet()) {
-            sql = sql.replace("${" + placeholder.getKey() + "}", placeholder.getValue());
-        }
-        database.execute(sql);
     }
 }

@@ -29,10 +29,11 @@ class CliIT {
             Run check = run(environment, "check", "--user-id-type", "uuid");
 
             assertThat(migrate.code).as(migrate.err).isEqualTo(Cli.OK);
-            assertThat(migrate.out).contains("applied 1 migration(s)", "to version 1");
-            assertThat(again.out).contains("already at version 1, nothing to apply");
+            assertThat(migrate.out).contains("applied 2 migration(s)", "to version 2");
+            assertThat(again.out).contains("already at version 2, nothing to apply");
             assertThat(info.code).isEqualTo(Cli.OK);
-            assertThat(info.out).contains("current version 1").containsPattern("1\\s+domain tables\\s+Success");
+            assertThat(info.out).contains("current version 2").containsPattern("1\\s+domain tables\\s+Success")
+                    .containsPattern("2\\s+orders requested quantity\\s+Success");
             assertThat(validate.code).isEqualTo(Cli.OK);
             assertThat(check.code).as(check.out + check.err).isEqualTo(Cli.OK);
             assertThat(check.out).contains("connection      ok postgresql://")
@@ -41,8 +42,8 @@ class CliIT {
                     .containsPattern("tls\\s+off")
                     .containsPattern("auth tables\\s+public: user, session, account, verification, jwks")
                     .containsPattern("domain tables\\s+public: 6 of 6 present")
-                    .containsPattern("migrations\\s+trading_schema_history: version 1, 0 pending")
-                    .containsPattern("drift\\s+none against version 1")
+                    .containsPattern("migrations\\s+trading_schema_history: version 2, 0 pending")
+                    .containsPattern("drift\\s+none against version 2")
                     .containsPattern("result\\s+OK");
         }
     }
@@ -56,7 +57,7 @@ class CliIT {
 
             assertThat(check.code).isEqualTo(Cli.PROBLEMS);
             assertThat(check.out).containsPattern("domain tables\\s+public: 0 of 6 present")
-                    .containsPattern("migrations\\s+trading_schema_history: version none, 1 pending")
+                    .containsPattern("migrations\\s+trading_schema_history: version none, 2 pending")
                     .contains("no domain tables: run migrate (or align)")
                     .containsPattern("result\\s+2 problem\\(s\\)");
         }
@@ -77,6 +78,23 @@ class CliIT {
             assertThat(check.out).contains("constraint user_balances.user_balances_available_not_negative: missing");
             assertThat(align.code).isEqualTo(Cli.PROBLEMS);
             assertThat(align.out).contains("NOT aligned: 1 difference(s) from version 1; nothing was changed");
+        }
+    }
+
+    @Test
+    void alignAdoptsLegacyTablesAtTheVersionTheyMatchThenMigrateAppliesTheRest() throws Exception {
+        try (TestDatabase database = TestDatabases.create()) {
+            database.createBetterAuthTables(BetterAuthShape.CLI_CAMEL_CASE, UserIdKind.TEXT);
+            Catalogs.createLegacyDomainTables(database, TradingMigrations.builder(database.dataSource()).build());
+            String url = database.url().jdbcUrl() + userParameters(database);
+
+            Run align = run(Map.of(), "align", "--url", url);
+            Run migrate = run(Map.of(), "migrate", "--url", url);
+
+            assertThat(align.code).as(align.err).isEqualTo(Cli.OK);
+            assertThat(align.out).contains("aligned: the domain tables in schema public match version 1");
+            assertThat(migrate.code).as(migrate.err).isEqualTo(Cli.OK);
+            assertThat(migrate.out).contains("applied 1 migration(s), from 1 to version 2");
         }
     }
 

@@ -30,11 +30,12 @@ class HostFlywayIT {
         assertThat(host.validateWithResult().validationSuccessful).isTrue();
         assertThat(Arrays.stream(host.info().all()).map(info -> info.getScript()).toList())
                 .containsExactly("V1__host_notes.sql");
-        assertThat(ours.migrationsApplied()).isEqualTo(1);
+        assertThat(ours.migrationsApplied()).isEqualTo(2);
         assertThat(Catalogs.rows(database, "select script from public.flyway_schema_history order by installed_rank"))
                 .containsExactly("V1__host_notes.sql");
         assertThat(Catalogs.rows(database, "select script from public.trading_schema_history order by installed_rank"))
-                .containsExactly("<< Flyway Baseline >>", "V1__domain_tables.sql");
+                .containsExactly("<< Flyway Baseline >>", "V1__domain_tables.sql",
+                        "V2__orders_requested_quantity.sql");
         assertThat(Catalogs.tables(database, "public")).contains("host_notes").containsAll(TradingMigrations.DOMAIN_TABLES);
     }
 }

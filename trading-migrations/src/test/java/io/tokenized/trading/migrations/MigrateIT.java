@@ -43,11 +43,11 @@ class MigrateIT {
             MigrationResult first = migrations.migrate();
             MigrationResult second = migrations.migrate();
 
-            assertThat(first.migrationsApplied()).isEqualTo(1);
-            assertThat(first.versionAfter()).isEqualTo("1");
+            assertThat(first.migrationsApplied()).isEqualTo(2);
+            assertThat(first.versionAfter()).isEqualTo("2");
             assertThat(second.migrationsApplied()).isZero();
-            assertThat(second.versionBefore()).contains("1");
-            assertThat(second.versionAfter()).isEqualTo("1");
+            assertThat(second.versionBefore()).contains("2");
+            assertThat(second.versionAfter()).isEqualTo("2");
             assertThat(tablesIn(database, schema)).containsAll(TradingMigrations.DOMAIN_TABLES)
                     .contains(TradingMigrations.HISTORY_TABLE);
             assertThat(migrations.checkDrift().differences()).isEmpty();

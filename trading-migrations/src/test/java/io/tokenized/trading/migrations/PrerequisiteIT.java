@@ -63,7 +63,7 @@ class PrerequisiteIT {
             TradingMigrations migrations = TradingMigrations.builder(database.dataSource())
                     .authUserSchema("auth").schema("trading").build();
 
-            assertThat(migrations.migrate().migrationsApplied()).isEqualTo(1);
+            assertThat(migrations.migrate().migrationsApplied()).isEqualTo(2);
             assertThat(Catalogs.rows(database, "select confrelid::regclass::text from pg_constraint"
                     + " where conname = 'orders_user_fk'")).containsExactly("auth.\"user\"");
         }
@@ -75,7 +75,7 @@ class PrerequisiteIT {
             TradingMigrations migrations = TradingMigrations.builder(database.dataSource())
                     .createUserForeignKeys(false).build();
 
-            assertThat(migrations.migrate().migrationsApplied()).isEqualTo(1);
+            assertThat(migrations.migrate().migrationsApplied()).isEqualTo(2);
             assertThat(Catalogs.rows(database, "select conname from pg_constraint where conname like '%user_fk'")).isEmpty();
             assertThat(migrations.checkDrift().matches()).isTrue();
         }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The rules V1 enforces in the database itself, whatever the code above it does. */
+/** The rules the migrations enforce in the database itself, whatever the code above it does. */
 @ExtendWith(TestDatabaseExtension.class)
 class SchemaRulesIT {
 
@@ -75,14 +75,33 @@ class SchemaRulesIT {
     @Test
     void refusesAFillBeyondTheOrderQuantityAndAReusedClientOrderId(TestDatabase database) {
         String order = "insert into orders (id, user_id, asset_id, book_id, client_order_id, side, type, time_in_force,"
-                + " price, quantity, filled_quantity, status, sequence, priority) values ('%s', '" + alice
-                + "', 'ACME', %d, 'c-1', 'BUY', 'LIMIT', 'GTC', 10.00, 2, %s, 'OPEN', 1, 1)";
+                + " price, quantity, requested_quantity, filled_quantity, status, sequence, priority) values ('%s', '"
+                + alice + "', 'ACME', %d, 'c-1', 'BUY', 'LIMIT', 'GTC', 10.00, 2, 2, %s, 'OPEN', 1, 1)";
 
         assertThatThrownBy(() -> database.execute(order.formatted(UUID.randomUUID(), 1, "2.0001")))
                 .hasMessageContaining("orders_filled_within_quantity");
         database.execute(order.formatted(UUID.randomUUID(), 2, "0"));
         assertThatThrownBy(() -> database.execute(order.formatted(UUID.randomUUID(), 3, "0")))
                 .hasMessageContaining("orders_client_order_id_unique");
+    }
+
+    @Test
+    void keepsTheRequestedQuantityAtOrAboveTheQuantityAndOnlyBesideOne(TestDatabase database) {
+        String order = "insert into orders (id, user_id, asset_id, book_id, side, type, time_in_force, price, quantity,"
+                + " requested_quantity, quote_budget, status, sequence, priority) values ('%s', '" + alice
+                + "', 'ACME', %d, 'BUY', %s, 'OPEN', 1, 1)";
+
+        database.execute(order.formatted(UUID.randomUUID(), 10, "'LIMIT', 'GTC', 10.00, 1, 2, null"));
+        assertThatThrownBy(() -> database.execute(order.formatted(UUID.randomUUID(), 11,
+                "'LIMIT', 'GTC', 10.00, 2.0001, 2, null"))).hasMessageContaining("orders_quantity_within_requested");
+        assertThatThrownBy(() -> database.execute(order.formatted(UUID.randomUUID(), 12,
+                "'LIMIT', 'GTC', 10.00, 2, null, null")))
+                .hasMessageContaining("orders_requested_quantity_with_quantity");
+        assertThatThrownBy(() -> database.execute(order.formatted(UUID.randomUUID(), 13,
+                "'MARKET', 'IOC', null, null, 2, 50.00")))
+                .hasMessageContaining("orders_requested_quantity_with_quantity");
+        assertThatThrownBy(() -> database.execute(order.formatted(UUID.randomUUID(), 14,
+                "'MARKET', 'IOC', null, null, -2, 50.00"))).hasMessageContaining("orders_requested_quantity_positive");
     }
 
     @Test

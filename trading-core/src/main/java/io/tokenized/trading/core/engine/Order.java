@@ -79,6 +79,14 @@ public final class Order {
         return record.quantityLots() == 0 ? null : rules.quantity(record.quantityLots());
     }
 
+    /**
+     * The quantity as placed, or null for a buy sized by budget; {@link #quantity()} differs from it only
+     * after a reduce.
+     */
+    public BigDecimal requestedQuantity() {
+        return record.requestedLots() == 0 ? null : rules.quantity(record.requestedLots());
+    }
+
     /** What a buy sized by budget may spend (fees included), or null. */
     public BigDecimal quoteBudget() {
         return record.quoteBudgetMinor() == 0 ? null : rules.quoteAmount(record.quoteBudgetMinor());

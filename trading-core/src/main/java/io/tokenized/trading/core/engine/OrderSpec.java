@@ -14,12 +14,16 @@ record OrderSpec(String userId, String assetId, Side side, OrderType type, TimeI
                  SelfTradePrevention selfTradePrevention, long priceTicks, long stopPriceTicks, long quantityLots,
                  long quoteBudgetMinor, String clientOrderId, boolean oco, long ocoStopLimitTicks) {
 
-    /** Whether an order stored under the same client order id came from this very request. */
+    /**
+     * Whether an order stored under the same client order id came from this very request. The quantity is
+     * compared with the one placed, not the current one: a reduce since then does not make a retry another
+     * request.
+     */
     boolean sameRequestAs(OrderRecord existing) {
         return existing.assetId().equals(assetId) && existing.side() == side && existing.type() == type
                 && existing.timeInForce() == timeInForce && existing.postOnly() == postOnly
                 && existing.selfTradePrevention() == selfTradePrevention && existing.priceTicks() == priceTicks
-                && existing.stopPriceTicks() == (oco ? 0 : stopPriceTicks) && existing.quantityLots() == quantityLots
+                && existing.stopPriceTicks() == (oco ? 0 : stopPriceTicks) && existing.requestedLots() == quantityLots
                 && existing.quoteBudgetMinor() == quoteBudgetMinor && (existing.ocoSiblingId() != null) == oco;
     }
 }

@@ -19,7 +19,10 @@ public sealed interface PlaceResult {
         }
     }
 
-    /** The client order id was placed before with the same request; {@code order} is its current state. */
+    /**
+     * The client order id was placed before with the same request (its quantity as placed: a reduce since
+     * does not make a retry another request); {@code order} is its current state.
+     */
     record AlreadyPlaced(Order order) implements PlaceResult {
         public AlreadyPlaced {
             Objects.requireNonNull(order, "order");

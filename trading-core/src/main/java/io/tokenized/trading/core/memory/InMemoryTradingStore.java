@@ -654,6 +654,7 @@ public final class InMemoryTradingStore implements TradingStore {
         final boolean postOnly;
         final SelfTradePrevention selfTradePrevention;
         final long quoteBudgetMinor;
+        final long requestedLots;
         final String lockedAssetId;
         final UUID ocoSiblingId;
         final long sequence;
@@ -687,6 +688,7 @@ public final class InMemoryTradingStore implements TradingStore {
             postOnly = record.postOnly();
             selfTradePrevention = record.selfTradePrevention();
             quoteBudgetMinor = record.quoteBudgetMinor();
+            requestedLots = record.requestedLots();
             lockedAssetId = record.lockedAssetId();
             ocoSiblingId = record.ocoSiblingId();
             sequence = record.sequence();
@@ -731,7 +733,7 @@ public final class InMemoryTradingStore implements TradingStore {
 
         OrderRecord toRecord() {
             return new OrderRecord(id, userId, assetId, bookId, clientOrderId, side, type, timeInForce, postOnly,
-                    selfTradePrevention, priceTicks, stopPriceTicks, quantityLots, quoteBudgetMinor, filledLots,
+                    selfTradePrevention, priceTicks, stopPriceTicks, quantityLots, requestedLots, quoteBudgetMinor, filledLots,
                     filledQuoteMinor, lockedMinor, lockedAssetId, status, cancelReason, ocoSiblingId, sequence,
                     priority, createdAt, Instant.ofEpochSecond(updatedSecond, updatedNano));
         }

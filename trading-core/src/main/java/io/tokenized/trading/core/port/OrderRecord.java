@@ -18,8 +18,8 @@ import java.util.UUID;
  * <p>Units (convert with the market's {@link io.tokenized.trading.core.market.MarketRules}): prices in
  * ticks, quantities in lots, quote amounts in minor units of the quote asset, {@code lockedMinor} in
  * minor units of {@code lockedAssetId}. A value of 0 means "none" for {@code priceTicks} (stop-market,
- * market), {@code stopPriceTicks} (not a stop), {@code quantityLots} (sized by budget) and
- * {@code quoteBudgetMinor} (sized by quantity); the store writes SQL NULL for them.
+ * market), {@code stopPriceTicks} (not a stop), {@code quantityLots} and {@code requestedLots} (sized by
+ * budget) and {@code quoteBudgetMinor} (sized by quantity); the store writes SQL NULL for them.
  *
  * @param id                  the order id (UUIDv7)
  * @param userId              the owner
@@ -29,6 +29,8 @@ import java.util.UUID;
  * @param priceTicks          the limit price; after a move, the new one
  * @param stopPriceTicks      the trigger price of a stop order; after a move of a pending stop, the new one
  * @param quantityLots        the order's total quantity: filled plus remaining (a reduce lowers it)
+ * @param requestedLots       the quantity as placed: {@code quantityLots} starts there and only a reduce lowers
+ *                            it, while this never changes, so a retried placement is recognised after a reduce
  * @param quoteBudgetMinor    what a buy sized by budget may spend, fees included
  * @param filledLots          the sum of its trades' quantities
  * @param filledQuoteMinor    the sum of its trades' quote amounts (fees not included)
@@ -44,9 +46,10 @@ import java.util.UUID;
 public record OrderRecord(UUID id, String userId, String assetId, long bookId, String clientOrderId, Side side,
                           OrderType type, TimeInForce timeInForce, boolean postOnly,
                           SelfTradePrevention selfTradePrevention, long priceTicks, long stopPriceTicks,
-                          long quantityLots, long quoteBudgetMinor, long filledLots, long filledQuoteMinor,
-                          long lockedMinor, String lockedAssetId, OrderStatus status, CancelReason cancelReason,
-                          UUID ocoSiblingId, long sequence, long priority, Instant createdAt, Instant updatedAt) {
+                          long quantityLots, long requestedLots, long quoteBudgetMinor, long filledLots,
+                          long filledQuoteMinor, long lockedMinor, String lockedAssetId, OrderStatus status,
+                          CancelReason cancelReason, UUID ocoSiblingId, long sequence, long priority,
+                          Instant createdAt, Instant updatedAt) {
     public OrderRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(userId, "userId");
@@ -59,12 +62,17 @@ public record OrderRecord(UUID id, String userId, String assetId, long bookId, S
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        if (bookId <= 0 || priceTicks < 0 || stopPriceTicks < 0 || quantityLots < 0 || quoteBudgetMinor < 0
-                || filledLots < 0 || filledQuoteMinor < 0 || lockedMinor < 0 || sequence < 0) {
+        if (bookId <= 0 || priceTicks < 0 || stopPriceTicks < 0 || quantityLots < 0 || requestedLots < 0
+                || quoteBudgetMinor < 0 || filledLots < 0 || filledQuoteMinor < 0 || lockedMinor < 0 || sequence < 0) {
             throw new IllegalArgumentException("negative or zero value in order " + id);
         }
         if (quantityLots > 0 && filledLots > quantityLots) {
             throw new IllegalArgumentException("order " + id + " filled beyond its quantity");
+        }
+        if ((quantityLots == 0) != (requestedLots == 0) || quantityLots > requestedLots) {
+            throw new IllegalArgumentException("order " + id + " has a quantity of " + quantityLots
+                    + " lots but requested " + requestedLots + ": a reduce only lowers it, and an order sized by"
+                    + " budget has neither");
         }
         if ((status == OrderStatus.CANCELLED) != (cancelReason != null)) {
             throw new IllegalArgumentException("order " + id + ": a cancel reason belongs to CANCELLED only");

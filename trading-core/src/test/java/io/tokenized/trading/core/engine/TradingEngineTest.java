@@ -392,6 +392,39 @@ class TradingEngineTest {
     }
 
     @Test
+    void aPlacementRetriedAfterItsOrderWasReducedReturnsTheFirstResult() {
+        Exchange x = Exchange.standard().fund("alice", USD, "100.00");
+        PlaceOrder request = PlaceOrder.limit("alice", ACME, Side.BUY, dec("1.00"), dec("5")).withClientOrderId("c1");
+        Order placed = x.placed(x.engine.placeOrder(request));
+        AmendResult reduce = x.engine.amendOrder(AmendOrder.reduceTo("alice", placed.id(), dec("2")));
+        Order reduced = ((AmendResult.Amended) reduce).order();
+
+        PlaceResult retried = x.engine.placeOrder(request);
+        PlaceResult retriedOnAnotherEngine = Exchange.engineOn(x.store).placeOrder(request);
+
+        assertThat(retried).isEqualTo(new PlaceResult.AlreadyPlaced(reduced));
+        assertThat(retriedOnAnotherEngine).isEqualTo(new PlaceResult.AlreadyPlaced(reduced));
+        assertThat(reduced.quantity()).isEqualByComparingTo("2");
+        assertThat(reduced.requestedQuantity()).isEqualByComparingTo("5");
+        assertThat(x.engine.openOrders("alice")).containsExactly(reduced);
+        x.assertAuditClean();
+    }
+
+    @Test
+    void aPlacementOfTheReducedQuantityUnderTheSameClientOrderIdIsAnotherRequest() {
+        Exchange x = Exchange.standard().fund("alice", USD, "100.00");
+        Order placed = x.placed(x.engine.placeOrder(PlaceOrder.limit("alice", ACME, Side.BUY, dec("1.00"), dec("5"))
+                .withClientOrderId("c1")));
+        x.engine.amendOrder(AmendOrder.reduceTo("alice", placed.id(), dec("2")));
+
+        PlaceResult reducedSize = x.engine.placeOrder(PlaceOrder.limit("alice", ACME, Side.BUY, dec("1.00"), dec("2"))
+                .withClientOrderId("c1"));
+
+        assertThat(reducedSize).isEqualTo(new PlaceResult.Rejected(RejectReason.IDEMPOTENCY_KEY_REUSED));
+        assertThat(x.engine.openOrders("alice")).hasSize(1);
+    }
+
+    @Test
     void aStopLimitReservesFromPlacementAndEntersWhenTheLastTradeCrossesIt() {
         Exchange x = Exchange.withFees(0, 0).fund("alice", USD, "100.00").fund("bob", ACME, "10")
                 .fund("carol", USD, "100.00");

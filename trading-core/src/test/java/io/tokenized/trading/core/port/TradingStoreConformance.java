@@ -315,6 +315,45 @@ public abstract class TradingStoreConformance {
     }
 
     @Test
+    void aPlacementRetriedAfterItsOrderWasReducedReturnsTheOrderAsItIsNowFromEveryEngine() {
+        fund("alice", USD, "100.00");
+        fund("bob", ACME, "1");
+        placed(engine.placeOrder(PlaceOrder.limit("bob", ACME, Side.SELL, new BigDecimal("2.00"), BigDecimal.ONE)));
+        PlaceOrder request = PlaceOrder.limit("alice", ACME, Side.BUY, new BigDecimal("2.00"), new BigDecimal("5"))
+                .withClientOrderId("retried");
+        Order placed = placed(engine.placeOrder(request));
+        TradingEngine other = newEngine();
+        Order reducedHere = amended(engine.amendOrder(AmendOrder.reduceTo("alice", placed.id(), new BigDecimal("3"))));
+
+        PlaceResult retriedHere = engine.placeOrder(request);
+        PlaceResult retriedOnTheOther = other.placeOrder(request);
+
+        assertThat(retriedHere).isEqualTo(new PlaceResult.AlreadyPlaced(reducedHere));
+        assertThat(retriedOnTheOther).isEqualTo(new PlaceResult.AlreadyPlaced(reducedHere));
+        OrderRecord stored = store.order(placed.id()).orElseThrow();
+        assertThat(stored).isEqualTo(reducedHere.record());
+        assertThat(stored.filledLots()).isEqualTo(1);
+        assertThat(stored.quantityLots()).isEqualTo(4);
+        assertThat(stored.requestedLots()).isEqualTo(5);
+        assertThat(store.orderByClientId("alice", "retried")).contains(stored);
+        assertThat(store.liveOrders(ACME)).containsExactly(stored);
+
+        // The other engine rebuilt its book from the store: the requested quantity survives that too.
+        Order reducedThere = amended(other.amendOrder(AmendOrder.reduceTo("alice", placed.id(), BigDecimal.ONE)));
+
+        assertThat(engine.placeOrder(request)).isEqualTo(new PlaceResult.AlreadyPlaced(reducedThere));
+        assertThat(reducedThere.quantity()).isEqualByComparingTo("2");
+        assertThat(reducedThere.requestedQuantity()).isEqualByComparingTo("5");
+        assertThat(engine.placeOrder(PlaceOrder.limit("alice", ACME, Side.BUY, new BigDecimal("2.00"),
+                new BigDecimal("2")).withClientOrderId("retried")))
+                .isEqualTo(new PlaceResult.Rejected(RejectReason.IDEMPOTENCY_KEY_REUSED));
+        assertThat(store.openOrders("alice")).hasSize(1);
+        assertThat(store.sequence(ACME)).isEqualTo(4);
+        assertAuditClean(engine);
+        assertAuditClean(other);
+    }
+
+    @Test
     void ofManySimultaneousOrdersEachNeedingTheWholeBalanceOnlyOneIsAccepted() throws Exception {
         fund("alice", USD, "10.00");
         int threads = 50;
@@ -416,6 +455,11 @@ public abstract class TradingStoreConformance {
     protected static Order placed(PlaceResult result) {
         assertThat(result).isInstanceOf(PlaceResult.Placed.class);
         return ((PlaceResult.Placed) result).order();
+    }
+
+    protected static Order amended(AmendResult result) {
+        assertThat(result).isInstanceOf(AmendResult.Amended.class);
+        return ((AmendResult.Amended) result).order();
     }
 
     protected static void assertAuditClean(TradingEngine auditor) {
