@@ -34,7 +34,7 @@ final class LiveOrderCopy {
 
     /** Microseconds from 1970-01-01 to PostgreSQL's epoch, 2000-01-01. */
     private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
-    private static final int FIELDS = 25;
+    private static final int FIELDS = 27;
     private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final long[] POWERS_OF_TEN = new long[19];
 
@@ -72,9 +72,9 @@ final class LiveOrderCopy {
             throw new IllegalArgumentException("not an asset code: " + assetId);
         }
         String columns = "id, user_id::text, book_id, client_order_id, side, type, time_in_force, post_only, "
-                + "self_trade_prevention, price, stop_price, quantity, requested_quantity, quote_budget, "
-                + "filled_quantity, filled_quote, locked_amount, locked_asset_id, status, cancel_reason, "
-                + "oco_sibling_id, sequence, priority, created_at, updated_at";
+                + "self_trade_prevention, price, stop_price, quantity, requested_quantity, requested_price, "
+                + "requested_stop_price, quote_budget, filled_quantity, filled_quote, locked_amount, locked_asset_id, "
+                + "status, cancel_reason, oco_sibling_id, sequence, priority, created_at, updated_at";
         return "copy (select " + columns + " from " + qualifiedOrders + " where asset_id = '" + assetId
                 + "' and status in ('OPEN', 'PARTIALLY_FILLED') union all select " + columns + " from "
                 + qualifiedOrders + " where asset_id = '" + assetId + "' and status = 'PENDING') "
@@ -138,6 +138,8 @@ final class LiveOrderCopy {
             long stopPriceTicks = ticks(numeric(units.tickScale()));
             long quantityLots = lots(numeric(units.token.scale()));
             long requestedLots = lots(numeric(units.token.scale()));
+            long requestedPriceTicks = ticks(numeric(units.tickScale()));
+            long requestedStopPriceTicks = ticks(numeric(units.tickScale()));
             long quoteBudgetMinor = numeric(units.quote.scale());
             long filledLots = lots(numeric(units.token.scale()));
             long filledQuoteMinor = numeric(units.quote.scale());
@@ -155,8 +157,9 @@ final class LiveOrderCopy {
             Instant updatedAt = timestamp();
             orders.add(new OrderRecord(id, userId, marketId, bookId, clientOrderId, side, type, timeInForce,
                     postOnly, selfTradePrevention, priceTicks, stopPriceTicks, quantityLots, requestedLots,
-                    quoteBudgetMinor, filledLots, filledQuoteMinor, lockedMinor, locked.id(), status, cancelReason,
-                    ocoSiblingId, sequence, priority, createdAt, updatedAt));
+                    requestedPriceTicks, requestedStopPriceTicks, quoteBudgetMinor, filledLots, filledQuoteMinor,
+                    lockedMinor, locked.id(), status, cancelReason, ocoSiblingId, sequence, priority, createdAt,
+                    updatedAt));
         }
     }
 

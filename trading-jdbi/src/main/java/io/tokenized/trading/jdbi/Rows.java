@@ -45,18 +45,19 @@ final class Rows {
      * every row instead of a fresh string per row (a rebuild maps a million of them).
      */
     static OrderRecord order(ResultSet rs, MarketUnits units) throws SQLException {
-        String lockedAssetId = rs.getString(19);
+        String lockedAssetId = rs.getString(21);
         Asset locked = units.assetOf(lockedAssetId);
-        String cancelReason = rs.getString(21);
+        String cancelReason = rs.getString(23);
         return new OrderRecord(rs.getObject(1, UUID.class), rs.getString(2), units.token.id(), rs.getLong(4),
                 rs.getString(5), Side.valueOf(rs.getString(6)), OrderType.valueOf(rs.getString(7)),
                 TimeInForce.valueOf(rs.getString(8)), rs.getBoolean(9),
                 SelfTradePrevention.valueOf(rs.getString(10)), units.ticks(rs.getString(11)),
                 units.ticks(rs.getString(12)), units.lots(rs.getString(13)), units.lots(rs.getString(14)),
-                units.quoteMinor(rs.getString(15)), units.lots(rs.getString(16)), units.quoteMinor(rs.getString(17)),
-                Units.scaled(rs.getString(18), locked.scale()), locked.id(), OrderStatus.valueOf(rs.getString(20)),
-                cancelReason == null ? null : CancelReason.valueOf(cancelReason), rs.getObject(22, UUID.class),
-                rs.getLong(23), rs.getLong(24), Units.fromMicros(rs.getLong(25)), Units.fromMicros(rs.getLong(26)));
+                units.ticks(rs.getString(15)), units.ticks(rs.getString(16)), units.quoteMinor(rs.getString(17)),
+                units.lots(rs.getString(18)), units.quoteMinor(rs.getString(19)),
+                Units.scaled(rs.getString(20), locked.scale()), locked.id(), OrderStatus.valueOf(rs.getString(22)),
+                cancelReason == null ? null : CancelReason.valueOf(cancelReason), rs.getObject(24, UUID.class),
+                rs.getLong(25), rs.getLong(26), Units.fromMicros(rs.getLong(27)), Units.fromMicros(rs.getLong(28)));
     }
 
     /** An order row of any market; the market's conversions come from the catalog. */
@@ -103,6 +104,8 @@ final class Rows {
                 .bind("stopPrice", units.price(order.stopPriceTicks()))
                 .bind("quantity", order.quantityLots() == 0 ? null : units.quantity(order.quantityLots()))
                 .bind("requestedQuantity", order.requestedLots() == 0 ? null : units.quantity(order.requestedLots()))
+                .bind("requestedPrice", units.price(order.requestedPriceTicks()))
+                .bind("requestedStopPrice", units.price(order.requestedStopPriceTicks()))
                 .bind("quoteBudget", order.quoteBudgetMinor() == 0 ? null : units.quote(order.quoteBudgetMinor()))
                 .bind("filledQuantity", units.quantity(order.filledLots()))
                 .bind("filledQuote", units.quote(order.filledQuoteMinor()))

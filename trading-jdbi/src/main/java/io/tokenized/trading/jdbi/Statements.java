@@ -14,8 +14,9 @@ final class Statements {
     /** Timestamps come back as epoch microseconds: cheaper to map than text by far when a book is rebuilt. */
     static final String ORDER_COLUMNS = "id, user_id::text, asset_id, book_id, client_order_id, side, type, "
             + "time_in_force, post_only, self_trade_prevention, price, stop_price, quantity, requested_quantity, "
-            + "quote_budget, filled_quantity, filled_quote, locked_amount, locked_asset_id, status, cancel_reason, "
-            + "oco_sibling_id, sequence, priority, " + micros("created_at") + ", " + micros("updated_at");
+            + "requested_price, requested_stop_price, quote_budget, filled_quantity, filled_quote, locked_amount, "
+            + "locked_asset_id, status, cancel_reason, oco_sibling_id, sequence, priority, " + micros("created_at")
+            + ", " + micros("updated_at");
     static final String TRADE_COLUMNS = "id, asset_id, sequence, price, quantity, quote_amount, maker_order_id, "
             + "taker_order_id, maker_user_id::text, taker_user_id::text, taker_side, maker_fee, taker_fee, "
             + micros("executed_at");
@@ -122,15 +123,17 @@ final class Statements {
                 + "where user_id = " + user + " order by asset_id collate \"C\"";
         this.allBalances = "select user_id::text, asset_id, available, locked from " + s + "user_balances";
 
-        // What an order is (side, type, requested quantity, ...) is written once; a conflict updates its state.
+        // What an order is (side, type, requested terms, ...) is written once; a conflict updates its state.
         this.upsertOrder = "insert into " + s + "orders (id, user_id, asset_id, book_id, client_order_id, side, type, "
                 + "time_in_force, post_only, self_trade_prevention, price, stop_price, quantity, requested_quantity, "
-                + "quote_budget, filled_quantity, filled_quote, locked_amount, locked_asset_id, status, cancel_reason, "
-                + "oco_sibling_id, sequence, priority, created_at, updated_at) values (:id, " + user + ", :assetId, "
-                + ":bookId, :clientOrderId, :side, :type, :timeInForce, :postOnly, :selfTradePrevention, :price, "
-                + ":stopPrice, :quantity, :requestedQuantity, :quoteBudget, :filledQuantity, :filledQuote, "
-                + ":lockedAmount, :lockedAssetId, :status, :cancelReason, cast(:ocoSiblingId as uuid), :sequence, "
-                + ":priority, :createdAt, :updatedAt) on conflict (id) do update set price = excluded.price, "
+                + "requested_price, requested_stop_price, quote_budget, filled_quantity, filled_quote, locked_amount, "
+                + "locked_asset_id, status, cancel_reason, oco_sibling_id, sequence, priority, created_at, updated_at) "
+                + "values (:id, " + user + ", :assetId, :bookId, :clientOrderId, :side, :type, :timeInForce, "
+                + ":postOnly, :selfTradePrevention, :price, :stopPrice, :quantity, :requestedQuantity, "
+                + ":requestedPrice, :requestedStopPrice, :quoteBudget, :filledQuantity, :filledQuote, :lockedAmount, "
+                + ":lockedAssetId, :status, :cancelReason, cast(:ocoSiblingId as uuid), :sequence, :priority, "
+                + ":createdAt, :updatedAt) "
+                + "on conflict (id) do update set price = excluded.price, "
                 + "stop_price = excluded.stop_price, quantity = excluded.quantity, "
                 + "filled_quantity = excluded.filled_quantity, filled_quote = excluded.filled_quote, "
                 + "locked_amount = excluded.locked_amount, status = excluded.status, "

@@ -48,11 +48,13 @@ class AlignIT {
             assertThat(migrated.versionAfter()).isEqualTo("2");
             assertThat(Catalogs.rows(database, "select description from trading_schema_history"
                     + " order by installed_rank"))
-                    .containsExactly("aligned with existing domain tables", "orders requested quantity");
+                    .containsExactly("aligned with existing domain tables", "orders requested terms");
             assertThat(migrations.validate().valid()).isTrue();
             assertThat(migrations.checkDrift().matches()).isTrue();
             assertThat(Catalogs.rows(database, DOMAIN_CATALOG)).containsAll(legacy)
-                    .contains("orders.requested_quantity numeric(38,18) false");
+                    .contains("orders.requested_quantity numeric(38,18) false",
+                            "orders.requested_price numeric(38,18) false",
+                            "orders.requested_stop_price numeric(38,18) false");
             assertThat(Catalogs.schemas(database)).containsExactly("public");
         }
     }
@@ -62,7 +64,7 @@ class AlignIT {
         try (TestDatabase database = TestDatabases.create()) {
             database.createBetterAuthTables(BetterAuthShape.DRIZZLE_SNAKE_CASE, UserIdKind.TEXT);
             TradingMigrations migrations = TradingMigrations.builder(database.dataSource()).build();
-            Catalogs.runScripts(database, migrations, "V1__domain_tables.sql", "V2__orders_requested_quantity.sql");
+            Catalogs.runScripts(database, migrations, "V1__domain_tables.sql", "V2__orders_requested_terms.sql");
 
             AlignResult result = migrations.align();
 
@@ -92,7 +94,17 @@ class AlignIT {
                     "constraint orders.orders_requested_quantity_with_quantity: missing (expected"
                             + " CHECK (((requested_quantity IS NULL) = (quantity IS NULL))))",
                     "constraint orders.orders_quantity_within_requested: missing (expected"
-                            + " CHECK (((quantity IS NULL) OR (quantity <= requested_quantity))))");
+                            + " CHECK (((quantity IS NULL) OR (quantity <= requested_quantity))))",
+                    "column orders.requested_price: missing (expected numeric(38,18) null)",
+                    "constraint orders.orders_requested_price_positive: missing (expected"
+                            + " CHECK (((requested_price IS NULL) OR (requested_price > (0)::numeric))))",
+                    "constraint orders.orders_requested_price_with_price: missing (expected"
+                            + " CHECK (((requested_price IS NULL) = (price IS NULL))))",
+                    "column orders.requested_stop_price: missing (expected numeric(38,18) null)",
+                    "constraint orders.orders_requested_stop_price_positive: missing (expected"
+                            + " CHECK (((requested_stop_price IS NULL) OR (requested_stop_price > (0)::numeric))))",
+                    "constraint orders.orders_requested_stop_price_with_stop_price: missing (expected"
+                            + " CHECK (((requested_stop_price IS NULL) = (stop_price IS NULL))))");
             assertThat(atOne.baselined()).isTrue();
             assertThat(atOne.drift().version()).isEqualTo("1");
             assertThat(migrations.migrate().versionAfter()).isEqualTo("2");

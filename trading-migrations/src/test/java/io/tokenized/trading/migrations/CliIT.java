@@ -33,7 +33,7 @@ class CliIT {
             assertThat(again.out).contains("already at version 2, nothing to apply");
             assertThat(info.code).isEqualTo(Cli.OK);
             assertThat(info.out).contains("current version 2").containsPattern("1\\s+domain tables\\s+Success")
-                    .containsPattern("2\\s+orders requested quantity\\s+Success");
+                    .containsPattern("2\\s+orders requested terms\\s+Success");
             assertThat(validate.code).isEqualTo(Cli.OK);
             assertThat(check.code).as(check.out + check.err).isEqualTo(Cli.OK);
             assertThat(check.out).contains("connection      ok postgresql://")

@@ -35,7 +35,7 @@ class HostFlywayIT {
                 .containsExactly("V1__host_notes.sql");
         assertThat(Catalogs.rows(database, "select script from public.trading_schema_history order by installed_rank"))
                 .containsExactly("<< Flyway Baseline >>", "V1__domain_tables.sql",
-                        "V2__orders_requested_quantity.sql");
+                        "V2__orders_requested_terms.sql");
         assertThat(Catalogs.tables(database, "public")).contains("host_notes").containsAll(TradingMigrations.DOMAIN_TABLES);
     }
 }

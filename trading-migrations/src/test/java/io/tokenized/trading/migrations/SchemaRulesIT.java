@@ -75,8 +75,9 @@ class SchemaRulesIT {
     @Test
     void refusesAFillBeyondTheOrderQuantityAndAReusedClientOrderId(TestDatabase database) {
         String order = "insert into orders (id, user_id, asset_id, book_id, client_order_id, side, type, time_in_force,"
-                + " price, quantity, requested_quantity, filled_quantity, status, sequence, priority) values ('%s', '"
-                + alice + "', 'ACME', %d, 'c-1', 'BUY', 'LIMIT', 'GTC', 10.00, 2, 2, %s, 'OPEN', 1, 1)";
+                + " price, requested_price, quantity, requested_quantity, filled_quantity, status, sequence, priority)"
+                + " values ('%s', '" + alice + "', 'ACME', %d, 'c-1', 'BUY', 'LIMIT', 'GTC', 10.00, 10.00, 2, 2, %s,"
+                + " 'OPEN', 1, 1)";
 
         assertThatThrownBy(() -> database.execute(order.formatted(UUID.randomUUID(), 1, "2.0001")))
                 .hasMessageContaining("orders_filled_within_quantity");
@@ -87,21 +88,45 @@ class SchemaRulesIT {
 
     @Test
     void keepsTheRequestedQuantityAtOrAboveTheQuantityAndOnlyBesideOne(TestDatabase database) {
-        String order = "insert into orders (id, user_id, asset_id, book_id, side, type, time_in_force, price, quantity,"
-                + " requested_quantity, quote_budget, status, sequence, priority) values ('%s', '" + alice
-                + "', 'ACME', %d, 'BUY', %s, 'OPEN', 1, 1)";
+        String order = "insert into orders (id, user_id, asset_id, book_id, side, type, time_in_force, price,"
+                + " requested_price, quantity, requested_quantity, quote_budget, status, sequence, priority)"
+                + " values ('%s', '" + alice + "', 'ACME', %d, 'BUY', %s, 'OPEN', 1, 1)";
 
-        database.execute(order.formatted(UUID.randomUUID(), 10, "'LIMIT', 'GTC', 10.00, 1, 2, null"));
+        database.execute(order.formatted(UUID.randomUUID(), 10, "'LIMIT', 'GTC', 10.00, 10.00, 1, 2, null"));
         assertThatThrownBy(() -> database.execute(order.formatted(UUID.randomUUID(), 11,
-                "'LIMIT', 'GTC', 10.00, 2.0001, 2, null"))).hasMessageContaining("orders_quantity_within_requested");
+                "'LIMIT', 'GTC', 10.00, 10.00, 2.0001, 2, null")))
+                .hasMessageContaining("orders_quantity_within_requested");
         assertThatThrownBy(() -> database.execute(order.formatted(UUID.randomUUID(), 12,
-                "'LIMIT', 'GTC', 10.00, 2, null, null")))
+                "'LIMIT', 'GTC', 10.00, 10.00, 2, null, null")))
                 .hasMessageContaining("orders_requested_quantity_with_quantity");
         assertThatThrownBy(() -> database.execute(order.formatted(UUID.randomUUID(), 13,
-                "'MARKET', 'IOC', null, null, 2, 50.00")))
+                "'MARKET', 'IOC', null, null, null, 2, 50.00")))
                 .hasMessageContaining("orders_requested_quantity_with_quantity");
         assertThatThrownBy(() -> database.execute(order.formatted(UUID.randomUUID(), 14,
-                "'MARKET', 'IOC', null, null, -2, 50.00"))).hasMessageContaining("orders_requested_quantity_positive");
+                "'MARKET', 'IOC', null, null, null, -2, 50.00")))
+                .hasMessageContaining("orders_requested_quantity_positive");
+    }
+
+    @Test
+    void keepsARequestedPriceBesideEachPriceOnly(TestDatabase database) {
+        String order = "insert into orders (id, user_id, asset_id, book_id, side, type, time_in_force, price,"
+                + " requested_price, stop_price, requested_stop_price, quantity, requested_quantity, status, sequence,"
+                + " priority) values ('%s', '" + alice + "', 'ACME', %d, 'BUY', 'STOP_LIMIT', 'GTC', %s, 1, 1,"
+                + " 'PENDING', 1, 1)";
+
+        // a move since placement: the current prices differ from the requested ones
+        database.execute(order.formatted(UUID.randomUUID(), 20, "10.50, 10.00, 9.50, 9.00"));
+        assertThatThrownBy(() -> database.execute(order.formatted(UUID.randomUUID(), 21, "10.00, null, 9.00, 9.00")))
+                .hasMessageContaining("orders_requested_price_with_price");
+        assertThatThrownBy(() -> database.execute(order.formatted(UUID.randomUUID(), 22, "10.00, 10.00, 9.00, null")))
+                .hasMessageContaining("orders_requested_stop_price_with_stop_price");
+        assertThatThrownBy(() -> database.execute(order.formatted(UUID.randomUUID(), 23, "10.00, -10.00, 9.00, 9.00")))
+                .hasMessageContaining("orders_requested_price_positive");
+        assertThatThrownBy(() -> database.execute(order.formatted(UUID.randomUUID(), 24, "10.00, 10.00, 9.00, 0")))
+                .hasMessageContaining("orders_requested_stop_price_positive");
+        assertThatThrownBy(() -> database.execute(
+                "update orders set requested_price = null where book_id = 20 and asset_id = 'ACME'"))
+                .hasMessageContaining("orders_requested_price_with_price");
     }
 
     @Test

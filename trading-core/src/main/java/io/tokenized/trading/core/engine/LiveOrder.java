@@ -78,7 +78,8 @@ final class LiveOrder {
         OrderRecord o = origin;
         return new OrderRecord(o.id(), o.userId(), o.assetId(), bookId, o.clientOrderId(), side, type,
                 o.timeInForce(), o.postOnly(), o.selfTradePrevention(), priceTicks, stopPriceTicks, quantityLots,
-                o.requestedLots(), o.quoteBudgetMinor(), filledLots, filledQuoteMinor, lockedMinor, o.lockedAssetId(),
-                status, cancelReason, o.ocoSiblingId(), o.sequence(), priority, o.createdAt(), now);
+                o.requestedLots(), o.requestedPriceTicks(), o.requestedStopPriceTicks(), o.quoteBudgetMinor(),
+                filledLots, filledQuoteMinor, lockedMinor, o.lockedAssetId(), status, cancelReason, o.ocoSiblingId(),
+                o.sequence(), priority, o.createdAt(), now);
     }
 }

@@ -515,11 +515,12 @@ final class MarketState implements BookListener {
     private OrderRecord newRecord(OrderSpec spec, UUID id, long bookId, UUID siblingId, long reserve,
                                   String lockedAssetId) {
         OrderType type = spec.oco() ? OrderType.LIMIT : spec.type();
+        long stopPriceTicks = spec.oco() ? 0 : spec.stopPriceTicks();
+        // The terms as placed twice: an amend changes the current ones, never the requested ones.
         return new OrderRecord(id, spec.userId(), assetId, bookId, spec.clientOrderId(), spec.side(), type,
-                spec.timeInForce(), spec.postOnly(), spec.selfTradePrevention(), spec.priceTicks(),
-                spec.oco() ? 0 : spec.stopPriceTicks(), spec.quantityLots(), spec.quantityLots(),
-                spec.quoteBudgetMinor(), 0, 0, reserve, lockedAssetId, OrderStatus.OPEN, null, siblingId,
-                book.sequence() + 1, 0, now, now);
+                spec.timeInForce(), spec.postOnly(), spec.selfTradePrevention(), spec.priceTicks(), stopPriceTicks,
+                spec.quantityLots(), spec.quantityLots(), spec.priceTicks(), stopPriceTicks, spec.quoteBudgetMinor(),
+                0, 0, reserve, lockedAssetId, OrderStatus.OPEN, null, siblingId, book.sequence() + 1, 0, now, now);
     }
 
     private OrderRecord stopLegRecord(OrderSpec spec, UUID id, long bookId, UUID limitLegId, String lockedAssetId) {
@@ -527,8 +528,8 @@ final class MarketState implements BookListener {
         return new OrderRecord(id, spec.userId(), assetId, bookId, null, spec.side(),
                 market ? OrderType.STOP_MARKET : OrderType.STOP_LIMIT, market ? TimeInForce.IOC : TimeInForce.GTC,
                 false, spec.selfTradePrevention(), spec.ocoStopLimitTicks(), spec.stopPriceTicks(),
-                spec.quantityLots(), spec.quantityLots(), 0, 0, 0, 0, lockedAssetId, OrderStatus.PENDING, null,
-                limitLegId, book.sequence() + 1, 0, now, now);
+                spec.quantityLots(), spec.quantityLots(), spec.ocoStopLimitTicks(), spec.stopPriceTicks(), 0, 0, 0,
+                0, lockedAssetId, OrderStatus.PENDING, null, limitLegId, book.sequence() + 1, 0, now, now);
     }
 
     /**

@@ -74,6 +74,22 @@ public final class Order {
         return record.stopPriceTicks() == 0 ? null : rules.price(record.stopPriceTicks());
     }
 
+    /**
+     * The limit price as placed, or null for market and stop-market orders; {@link #price()} differs from it
+     * only after a move.
+     */
+    public BigDecimal requestedPrice() {
+        return record.requestedPriceTicks() == 0 ? null : rules.price(record.requestedPriceTicks());
+    }
+
+    /**
+     * The stop price as placed, or null when it is not a stop order; {@link #stopPrice()} differs from it
+     * only after a move of the pending stop.
+     */
+    public BigDecimal requestedStopPrice() {
+        return record.requestedStopPriceTicks() == 0 ? null : rules.price(record.requestedStopPriceTicks());
+    }
+
     /** The total quantity (filled plus remaining), or null for a buy sized by budget. */
     public BigDecimal quantity() {
         return record.quantityLots() == 0 ? null : rules.quantity(record.quantityLots());

@@ -15,15 +15,17 @@ record OrderSpec(String userId, String assetId, Side side, OrderType type, TimeI
                  long quoteBudgetMinor, String clientOrderId, boolean oco, long ocoStopLimitTicks) {
 
     /**
-     * Whether an order stored under the same client order id came from this very request. The quantity is
-     * compared with the one placed, not the current one: a reduce since then does not make a retry another
-     * request.
+     * Whether an order stored under the same client order id came from this very request. Prices and quantity
+     * are compared with the ones placed, not the current ones: a move or a reduce since then does not make a
+     * retry another request.
      */
     boolean sameRequestAs(OrderRecord existing) {
         return existing.assetId().equals(assetId) && existing.side() == side && existing.type() == type
                 && existing.timeInForce() == timeInForce && existing.postOnly() == postOnly
-                && existing.selfTradePrevention() == selfTradePrevention && existing.priceTicks() == priceTicks
-                && existing.stopPriceTicks() == (oco ? 0 : stopPriceTicks) && existing.requestedLots() == quantityLots
-                && existing.quoteBudgetMinor() == quoteBudgetMinor && (existing.ocoSiblingId() != null) == oco;
+                && existing.selfTradePrevention() == selfTradePrevention
+                && existing.requestedPriceTicks() == priceTicks
+                && existing.requestedStopPriceTicks() == (oco ? 0 : stopPriceTicks)
+                && existing.requestedLots() == quantityLots && existing.quoteBudgetMinor() == quoteBudgetMinor
+                && (existing.ocoSiblingId() != null) == oco;
     }
 }

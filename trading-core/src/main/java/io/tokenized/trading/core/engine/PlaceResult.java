@@ -20,8 +20,8 @@ public sealed interface PlaceResult {
     }
 
     /**
-     * The client order id was placed before with the same request (its quantity as placed: a reduce since
-     * does not make a retry another request); {@code order} is its current state.
+     * The client order id was placed before with the same request (its prices and quantity as placed: a move
+     * or a reduce since does not make a retry another request); {@code order} is its current state.
      */
     record AlreadyPlaced(Order order) implements PlaceResult {
         public AlreadyPlaced {

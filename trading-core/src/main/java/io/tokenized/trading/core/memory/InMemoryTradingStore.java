@@ -655,6 +655,8 @@ public final class InMemoryTradingStore implements TradingStore {
         final SelfTradePrevention selfTradePrevention;
         final long quoteBudgetMinor;
         final long requestedLots;
+        final long requestedPriceTicks;
+        final long requestedStopPriceTicks;
         final String lockedAssetId;
         final UUID ocoSiblingId;
         final long sequence;
@@ -689,6 +691,8 @@ public final class InMemoryTradingStore implements TradingStore {
             selfTradePrevention = record.selfTradePrevention();
             quoteBudgetMinor = record.quoteBudgetMinor();
             requestedLots = record.requestedLots();
+            requestedPriceTicks = record.requestedPriceTicks();
+            requestedStopPriceTicks = record.requestedStopPriceTicks();
             lockedAssetId = record.lockedAssetId();
             ocoSiblingId = record.ocoSiblingId();
             sequence = record.sequence();
@@ -733,7 +737,8 @@ public final class InMemoryTradingStore implements TradingStore {
 
         OrderRecord toRecord() {
             return new OrderRecord(id, userId, assetId, bookId, clientOrderId, side, type, timeInForce, postOnly,
-                    selfTradePrevention, priceTicks, stopPriceTicks, quantityLots, requestedLots, quoteBudgetMinor, filledLots,
+                    selfTradePrevention, priceTicks, stopPriceTicks, quantityLots, requestedLots, requestedPriceTicks,
+                    requestedStopPriceTicks, quoteBudgetMinor, filledLots,
                     filledQuoteMinor, lockedMinor, lockedAssetId, status, cancelReason, ocoSiblingId, sequence,
                     priority, createdAt, Instant.ofEpochSecond(updatedSecond, updatedNano));
         }

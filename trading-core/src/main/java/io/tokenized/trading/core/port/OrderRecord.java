@@ -17,9 +17,13 @@ import java.util.UUID;
  *
  * <p>Units (convert with the market's {@link io.tokenized.trading.core.market.MarketRules}): prices in
  * ticks, quantities in lots, quote amounts in minor units of the quote asset, {@code lockedMinor} in
- * minor units of {@code lockedAssetId}. A value of 0 means "none" for {@code priceTicks} (stop-market,
- * market), {@code stopPriceTicks} (not a stop), {@code quantityLots} and {@code requestedLots} (sized by
+ * minor units of {@code lockedAssetId}. A value of 0 means "none" for {@code priceTicks} and
+ * {@code requestedPriceTicks} (stop-market, market), {@code stopPriceTicks} and
+ * {@code requestedStopPriceTicks} (not a stop), {@code quantityLots} and {@code requestedLots} (sized by
  * budget) and {@code quoteBudgetMinor} (sized by quantity); the store writes SQL NULL for them.
+ *
+ * <p>The requested values are the terms as placed and never change: a retried placement is compared with
+ * them, so an amend since then does not make the retry another request.
  *
  * @param id                  the order id (UUIDv7)
  * @param userId              the owner
@@ -29,8 +33,10 @@ import java.util.UUID;
  * @param priceTicks          the limit price; after a move, the new one
  * @param stopPriceTicks      the trigger price of a stop order; after a move of a pending stop, the new one
  * @param quantityLots        the order's total quantity: filled plus remaining (a reduce lowers it)
- * @param requestedLots       the quantity as placed: {@code quantityLots} starts there and only a reduce lowers
- *                            it, while this never changes, so a retried placement is recognised after a reduce
+ * @param requestedLots       the quantity as placed: {@code quantityLots} starts there, only a reduce lowers it
+ * @param requestedPriceTicks the limit price as placed: {@code priceTicks} starts there, a move changes it
+ * @param requestedStopPriceTicks the trigger price as placed: {@code stopPriceTicks} starts there, a move of
+ *                            a pending stop changes it
  * @param quoteBudgetMinor    what a buy sized by budget may spend, fees included
  * @param filledLots          the sum of its trades' quantities
  * @param filledQuoteMinor    the sum of its trades' quote amounts (fees not included)
@@ -46,7 +52,8 @@ import java.util.UUID;
 public record OrderRecord(UUID id, String userId, String assetId, long bookId, String clientOrderId, Side side,
                           OrderType type, TimeInForce timeInForce, boolean postOnly,
                           SelfTradePrevention selfTradePrevention, long priceTicks, long stopPriceTicks,
-                          long quantityLots, long requestedLots, long quoteBudgetMinor, long filledLots,
+                          long quantityLots, long requestedLots, long requestedPriceTicks,
+                          long requestedStopPriceTicks, long quoteBudgetMinor, long filledLots,
                           long filledQuoteMinor, long lockedMinor, String lockedAssetId, OrderStatus status,
                           CancelReason cancelReason, UUID ocoSiblingId, long sequence, long priority,
                           Instant createdAt, Instant updatedAt) {
@@ -63,7 +70,8 @@ public record OrderRecord(UUID id, String userId, String assetId, long bookId, S
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         if (bookId <= 0 || priceTicks < 0 || stopPriceTicks < 0 || quantityLots < 0 || requestedLots < 0
-                || quoteBudgetMinor < 0 || filledLots < 0 || filledQuoteMinor < 0 || lockedMinor < 0 || sequence < 0) {
+                || requestedPriceTicks < 0 || requestedStopPriceTicks < 0 || quoteBudgetMinor < 0 || filledLots < 0
+                || filledQuoteMinor < 0 || lockedMinor < 0 || sequence < 0) {
             throw new IllegalArgumentException("negative or zero value in order " + id);
         }
         if (quantityLots > 0 && filledLots > quantityLots) {
@@ -73,6 +81,16 @@ public record OrderRecord(UUID id, String userId, String assetId, long bookId, S
             throw new IllegalArgumentException("order " + id + " has a quantity of " + quantityLots
                     + " lots but requested " + requestedLots + ": a reduce only lowers it, and an order sized by"
                     + " budget has neither");
+        }
+        if ((priceTicks == 0) != (requestedPriceTicks == 0)) {
+            throw new IllegalArgumentException("order " + id + " has a price of " + priceTicks
+                    + " ticks but requested " + requestedPriceTicks + ": a move changes a price, never adds or"
+                    + " removes one");
+        }
+        if ((stopPriceTicks == 0) != (requestedStopPriceTicks == 0)) {
+            throw new IllegalArgumentException("order " + id + " has a stop price of " + stopPriceTicks
+                    + " ticks but requested " + requestedStopPriceTicks + ": a move changes a stop price, never"
+                    + " adds or removes one");
         }
         if ((status == OrderStatus.CANCELLED) != (cancelReason != null)) {
             throw new IllegalArgumentException("order " + id + ": a cancel reason belongs to CANCELLED only");

@@ -86,7 +86,8 @@ class AuditTest {
         OrderRecord moved = new OrderRecord(stored.id(), stored.userId(), stored.assetId(), stored.bookId(),
                 stored.clientOrderId(), stored.side(), stored.type(), stored.timeInForce(), stored.postOnly(),
                 stored.selfTradePrevention(), 2, stored.stopPriceTicks(), stored.quantityLots(),
-                stored.requestedLots(), stored.quoteBudgetMinor(), 0, 0, stored.lockedMinor(), stored.lockedAssetId(), stored.status(), null,
+                stored.requestedLots(), stored.requestedPriceTicks(), stored.requestedStopPriceTicks(),
+                stored.quoteBudgetMinor(), 0, 0, stored.lockedMinor(), stored.lockedAssetId(), stored.status(), null,
                 null, stored.sequence(), stored.priority(), stored.createdAt(), stored.updatedAt());
 
         x.store.inMarket(ACME, session -> {

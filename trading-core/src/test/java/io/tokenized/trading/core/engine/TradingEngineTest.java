@@ -425,6 +425,77 @@ class TradingEngineTest {
     }
 
     @Test
+    void aPlacementRetriedAfterItsRestingOrderWasMovedReturnsTheFirstResult() {
+        Exchange x = Exchange.standard().fund("alice", USD, "100.00");
+        PlaceOrder request = PlaceOrder.limit("alice", ACME, Side.BUY, dec("1.00"), dec("5")).withClientOrderId("c1");
+        Order placed = x.placed(x.engine.placeOrder(request));
+        AmendResult move = x.engine.amendOrder(AmendOrder.moveTo("alice", placed.id(), dec("1.10")));
+        Order moved = ((AmendResult.Amended) move).order();
+
+        PlaceResult retried = x.engine.placeOrder(request);
+        PlaceResult retriedOnAnotherEngine = Exchange.engineOn(x.store).placeOrder(request);
+        PlaceResult atTheMovedPrice = x.engine.placeOrder(PlaceOrder.limit("alice", ACME, Side.BUY, dec("1.10"),
+                dec("5")).withClientOrderId("c1"));
+
+        assertThat(retried).isEqualTo(new PlaceResult.AlreadyPlaced(moved));
+        assertThat(retriedOnAnotherEngine).isEqualTo(new PlaceResult.AlreadyPlaced(moved));
+        assertThat(atTheMovedPrice).isEqualTo(new PlaceResult.Rejected(RejectReason.IDEMPOTENCY_KEY_REUSED));
+        assertThat(moved.price()).isEqualByComparingTo("1.10");
+        assertThat(moved.requestedPrice()).isEqualByComparingTo("1.00");
+        assertThat(moved.stopPrice()).isNull();
+        assertThat(moved.requestedStopPrice()).isNull();
+        assertThat(x.engine.openOrders("alice")).containsExactly(moved);
+        x.assertAuditClean();
+    }
+
+    @Test
+    void aPlacementRetriedAfterItsPendingStopWasMovedReturnsTheFirstResult() {
+        Exchange x = Exchange.standard().fund("alice", USD, "100.00");
+        PlaceOrder request = PlaceOrder.stopLimit("alice", ACME, Side.BUY, dec("5.00"), dec("6.00"), dec("5"))
+                .withClientOrderId("s1");
+        Order placed = x.placed(x.engine.placeOrder(request));
+        AmendResult move = x.engine.amendOrder(AmendOrder.moveTo("alice", placed.id(), dec("5.50")));
+        Order moved = ((AmendResult.Amended) move).order();
+
+        PlaceResult retried = x.engine.placeOrder(request);
+        PlaceResult retriedOnAnotherEngine = Exchange.engineOn(x.store).placeOrder(request);
+        PlaceResult atTheMovedStop = x.engine.placeOrder(PlaceOrder.stopLimit("alice", ACME, Side.BUY, dec("5.50"),
+                dec("6.00"), dec("5")).withClientOrderId("s1"));
+
+        assertThat(retried).isEqualTo(new PlaceResult.AlreadyPlaced(moved));
+        assertThat(retriedOnAnotherEngine).isEqualTo(new PlaceResult.AlreadyPlaced(moved));
+        assertThat(atTheMovedStop).isEqualTo(new PlaceResult.Rejected(RejectReason.IDEMPOTENCY_KEY_REUSED));
+        assertThat(moved.status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(moved.stopPrice()).isEqualByComparingTo("5.50");
+        assertThat(moved.requestedStopPrice()).isEqualByComparingTo("5.00");
+        assertThat(moved.price()).isEqualByComparingTo("6.00");
+        assertThat(moved.requestedPrice()).isEqualByComparingTo("6.00");
+        x.assertAuditClean();
+    }
+
+    @Test
+    void anOcoPlacementRetriedAfterItsLimitLegWasMovedReturnsTheFirstResult() {
+        Exchange x = Exchange.withFees(0, 0).fund("alice", ACME, "5").fund("bob", USD, "100.00");
+        PlaceOco request = PlaceOco.of("alice", ACME, Side.SELL, dec("5"), dec("12.00"), dec("8.00"), null)
+                .withClientOrderId("o1");
+        Order limitLeg = x.placed(x.engine.placeOco(request));
+        // A first fill ends the stop leg; only then may the limit leg be amended.
+        x.limit("bob", Side.BUY, "12.00", "1");
+        AmendResult move = x.engine.amendOrder(AmendOrder.moveTo("alice", limitLeg.id(), dec("11.00")));
+        Order moved = ((AmendResult.Amended) move).order();
+
+        PlaceResult retried = x.engine.placeOco(request);
+
+        assertThat(retried).isEqualTo(new PlaceResult.AlreadyPlaced(moved));
+        assertThat(moved.price()).isEqualByComparingTo("11.00");
+        assertThat(moved.requestedPrice()).isEqualByComparingTo("12.00");
+        Order stopLeg = x.engine.order(limitLeg.ocoSiblingId()).orElseThrow();
+        assertThat(stopLeg.requestedStopPrice()).isEqualByComparingTo("8.00");
+        assertThat(stopLeg.requestedPrice()).isNull();
+        x.assertAuditClean();
+    }
+
+    @Test
     void aStopLimitReservesFromPlacementAndEntersWhenTheLastTradeCrossesIt() {
         Exchange x = Exchange.withFees(0, 0).fund("alice", USD, "100.00").fund("bob", ACME, "10")
                 .fund("carol", USD, "100.00");

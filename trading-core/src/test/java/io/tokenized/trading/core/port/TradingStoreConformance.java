@@ -354,6 +354,63 @@ public abstract class TradingStoreConformance {
     }
 
     @Test
+    void aPlacementRetriedAfterItsOrderWasMovedReturnsTheOrderAsItIsNowFromEveryEngine() {
+        fund("alice", USD, "100.00");
+        PlaceOrder limit = PlaceOrder.limit("alice", ACME, Side.BUY, new BigDecimal("2.00"), new BigDecimal("5"))
+                .withClientOrderId("moved-limit");
+        PlaceOrder stop = PlaceOrder.stopLimit("alice", ACME, Side.BUY, new BigDecimal("3.00"), new BigDecimal("3.50"),
+                new BigDecimal("2")).withClientOrderId("moved-stop");
+        Order placedLimit = placed(engine.placeOrder(limit));
+        Order placedStop = placed(engine.placeOrder(stop));
+        TradingEngine other = newEngine();
+        Order movedLimit = amended(engine.amendOrder(AmendOrder.moveTo("alice", placedLimit.id(),
+                new BigDecimal("2.10"))));
+        Order movedStop = amended(engine.amendOrder(AmendOrder.moveTo("alice", placedStop.id(),
+                new BigDecimal("3.20"))));
+
+        PlaceResult limitRetriedHere = engine.placeOrder(limit);
+        PlaceResult stopRetriedHere = engine.placeOrder(stop);
+        PlaceResult limitRetriedOnTheOther = other.placeOrder(limit);
+        PlaceResult stopRetriedOnTheOther = other.placeOrder(stop);
+
+        assertThat(limitRetriedHere).isEqualTo(new PlaceResult.AlreadyPlaced(movedLimit));
+        assertThat(stopRetriedHere).isEqualTo(new PlaceResult.AlreadyPlaced(movedStop));
+        assertThat(limitRetriedOnTheOther).isEqualTo(new PlaceResult.AlreadyPlaced(movedLimit));
+        assertThat(stopRetriedOnTheOther).isEqualTo(new PlaceResult.AlreadyPlaced(movedStop));
+        OrderRecord storedLimit = store.order(placedLimit.id()).orElseThrow();
+        assertThat(storedLimit).isEqualTo(movedLimit.record());
+        assertThat(storedLimit.priceTicks()).isEqualTo(210);
+        assertThat(storedLimit.requestedPriceTicks()).isEqualTo(200);
+        assertThat(storedLimit.requestedStopPriceTicks()).isZero();
+        OrderRecord storedStop = store.order(placedStop.id()).orElseThrow();
+        assertThat(storedStop).isEqualTo(movedStop.record());
+        assertThat(storedStop.stopPriceTicks()).isEqualTo(320);
+        assertThat(storedStop.requestedStopPriceTicks()).isEqualTo(300);
+        assertThat(storedStop.requestedPriceTicks()).isEqualTo(350);
+        assertThat(store.orderByClientId("alice", "moved-stop")).contains(storedStop);
+        assertThat(store.liveOrders(ACME)).containsExactlyInAnyOrder(storedLimit, storedStop);
+
+        // The other engine rebuilt its book from the store: the requested prices survive that too.
+        Order movedThereLimit = amended(other.amendOrder(AmendOrder.moveTo("alice", placedLimit.id(),
+                new BigDecimal("2.20"))));
+        Order movedThereStop = amended(other.amendOrder(AmendOrder.moveTo("alice", placedStop.id(),
+                new BigDecimal("3.30"))));
+
+        assertThat(engine.placeOrder(limit)).isEqualTo(new PlaceResult.AlreadyPlaced(movedThereLimit));
+        assertThat(engine.placeOrder(stop)).isEqualTo(new PlaceResult.AlreadyPlaced(movedThereStop));
+        assertThat(movedThereLimit.price()).isEqualByComparingTo("2.20");
+        assertThat(movedThereLimit.requestedPrice()).isEqualByComparingTo("2.00");
+        assertThat(movedThereStop.stopPrice()).isEqualByComparingTo("3.30");
+        assertThat(movedThereStop.requestedStopPrice()).isEqualByComparingTo("3.00");
+        assertThat(engine.placeOrder(PlaceOrder.limit("alice", ACME, Side.BUY, new BigDecimal("2.20"),
+                new BigDecimal("5")).withClientOrderId("moved-limit")))
+                .isEqualTo(new PlaceResult.Rejected(RejectReason.IDEMPOTENCY_KEY_REUSED));
+        assertThat(store.openOrders("alice")).hasSize(2);
+        assertAuditClean(engine);
+        assertAuditClean(other);
+    }
+
+    @Test
     void ofManySimultaneousOrdersEachNeedingTheWholeBalanceOnlyOneIsAccepted() throws Exception {
         fund("alice", USD, "10.00");
         int threads = 50;

@@ -385,13 +385,15 @@ public final class DurableLoadHarness {
              Statement statement = connection.createStatement()) {
             // Half bids below 100.00, half asks above, 1-10 lots each; queue tickets as the engine numbers them.
             statement.execute("insert into public.orders (id, user_id, asset_id, book_id, side, type, time_in_force, "
-                    + "price, quantity, requested_quantity, filled_quantity, filled_quote, locked_amount, locked_asset_id, "
-                    + "status, sequence, priority, created_at, updated_at) select gen_random_uuid(), 'user' || (i % "
-                    + users + "), '" + market + "', 2 * i, case when i % 2 = 0 then 'BUY' else 'SELL' end, 'LIMIT', 'GTC', "
-                    + "case when i % 2 = 0 then 100.00 - (i % 5000) * 0.01 else 100.01 + (i % 5000) * 0.01 end, "
-                    + "1 + i % 10, 1 + i % 10, 0, 0, case when i % 2 = 0 then ceil((1 + i % 10) * (100.00 - (i % 5000) * 0.01) * 100.2) / 100 "
+                    + "price, requested_price, quantity, requested_quantity, filled_quantity, filled_quote, "
+                    + "locked_amount, locked_asset_id, status, sequence, priority, created_at, updated_at) "
+                    + "select gen_random_uuid(), 'user' || (i % " + users + "), '" + market + "', 2 * i, "
+                    + "case when i % 2 = 0 then 'BUY' else 'SELL' end, 'LIMIT', 'GTC', price, price, 1 + i % 10, "
+                    + "1 + i % 10, 0, 0, case when i % 2 = 0 then ceil((1 + i % 10) * price * 100.2) / 100 "
                     + "else 1 + i % 10 end, case when i % 2 = 0 then 'USD' else '" + market + "' end, 'OPEN', i, "
-                    + "i::bigint << 20, now(), now() from generate_series(1, " + orders + ") i");
+                    + "i::bigint << 20, now(), now() from generate_series(1, " + orders + ") i, lateral (select "
+                    + "case when i % 2 = 0 then 100.00 - (i % 5000) * 0.01 else 100.01 + (i % 5000) * 0.01 end "
+                    + "as price) p");
             statement.execute("update public.tokenized_assets set sequence = " + orders + " where id = '" + market + "'");
             statement.execute("analyze public.orders");
         }
