@@ -28,7 +28,7 @@ final class BalanceChanges {
             return;
         }
         for (int i = 0; i < size; i++) {
-            if (users[i].equals(userId) && assets[i].equals(assetId)) {
+            if (same(users[i], userId) && same(assets[i], assetId)) {
                 available[i] = Math.addExact(available[i], availableMinor);
                 locked[i] = Math.addExact(locked[i], lockedMinor);
                 return;
@@ -46,6 +46,11 @@ final class BalanceChanges {
         available[size] = availableMinor;
         locked[size] = lockedMinor;
         size++;
+    }
+
+    /** Most ids are the very same strings; others differ in their cached hashes before their contents. */
+    private static boolean same(String known, String id) {
+        return known == id || known.hashCode() == id.hashCode() && known.equals(id);
     }
 
     /** The non-zero sums. */

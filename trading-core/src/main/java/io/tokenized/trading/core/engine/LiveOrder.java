@@ -1,7 +1,9 @@
 package io.tokenized.trading.core.engine;
 
 import io.tokenized.trading.core.book.CancelReason;
+import io.tokenized.trading.core.book.SelfTradePrevention;
 import io.tokenized.trading.core.book.Side;
+import io.tokenized.trading.core.book.TimeInForce;
 import io.tokenized.trading.core.order.OrderStatus;
 import io.tokenized.trading.core.order.OrderType;
 import io.tokenized.trading.core.port.OrderRecord;
@@ -10,17 +12,32 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The engine's working copy of one live order of a cached book: what changes while commands run, next
- * to the persisted record it started from. Owned by its {@link MarketState}; single writer.
+ * The engine's working copy of one live order of a cached book. Owned by its {@link MarketState}; single
+ * writer. Other threads read only its final fields (the engine's index of live orders hands it to them).
  */
 final class LiveOrder {
     /** The market whose cached book holds it: cancels and amends go there without another lookup. */
     final MarketState market;
-    final OrderRecord origin;
+    // What the order is, fixed at placement; read outside the market's units too, hence final.
+    final UUID id;
+    final String userId;
     final long bookId;
     final long userNumber;
     final Side side;
     final OrderType type;
+    final String clientOrderId;
+    final TimeInForce timeInForce;
+    final boolean postOnly;
+    final SelfTradePrevention selfTradePrevention;
+    final long requestedLots;
+    final long requestedPriceTicks;
+    final long requestedStopPriceTicks;
+    final long quoteBudgetMinor;
+    final String lockedAssetId;
+    final UUID ocoSiblingId;
+    final long sequence;
+    final Instant createdAt;
+    // What commands change; touched only inside the market's units.
     long priceTicks;
     long stopPriceTicks;
     long quantityLots;
@@ -37,32 +54,74 @@ final class LiveOrder {
     /** Whether the current command changed it. */
     boolean touched;
 
-    LiveOrder(MarketState market, OrderRecord origin, long userNumber, long siblingBookId) {
+    /** A stored live order, as the cached book is rebuilt from the store. */
+    LiveOrder(MarketState market, OrderRecord stored, long userNumber, long siblingBookId) {
         this.market = market;
-        this.origin = origin;
-        this.bookId = origin.bookId();
+        this.id = stored.id();
+        this.userId = stored.userId();
+        this.bookId = stored.bookId();
         this.userNumber = userNumber;
-        this.side = origin.side();
-        this.type = origin.type();
-        this.priceTicks = origin.priceTicks();
-        this.stopPriceTicks = origin.stopPriceTicks();
-        this.quantityLots = origin.quantityLots();
-        this.filledLots = origin.filledLots();
-        this.filledQuoteMinor = origin.filledQuoteMinor();
-        this.lockedMinor = origin.lockedMinor();
-        this.priority = origin.priority();
-        this.status = origin.status();
-        this.cancelReason = origin.cancelReason();
+        this.side = stored.side();
+        this.type = stored.type();
+        this.clientOrderId = stored.clientOrderId();
+        this.timeInForce = stored.timeInForce();
+        this.postOnly = stored.postOnly();
+        this.selfTradePrevention = stored.selfTradePrevention();
+        this.requestedLots = stored.requestedLots();
+        this.requestedPriceTicks = stored.requestedPriceTicks();
+        this.requestedStopPriceTicks = stored.requestedStopPriceTicks();
+        this.quoteBudgetMinor = stored.quoteBudgetMinor();
+        this.lockedAssetId = stored.lockedAssetId();
+        this.ocoSiblingId = stored.ocoSiblingId();
+        this.sequence = stored.sequence();
+        this.createdAt = stored.createdAt();
+        this.priceTicks = stored.priceTicks();
+        this.stopPriceTicks = stored.stopPriceTicks();
+        this.quantityLots = stored.quantityLots();
+        this.filledLots = stored.filledLots();
+        this.filledQuoteMinor = stored.filledQuoteMinor();
+        this.lockedMinor = stored.lockedMinor();
+        this.priority = stored.priority();
+        this.status = stored.status();
+        this.cancelReason = stored.cancelReason();
         this.siblingBookId = siblingBookId;
-        this.inBook = origin.status().isLive();
+        this.inBook = stored.status().isLive();
     }
 
-    UUID id() {
-        return origin.id();
-    }
-
-    String userId() {
-        return origin.userId();
+    /**
+     * A new order as placed: its current terms start at the requested ones, nothing filled, {@code
+     * lockedMinor} reserved, not yet in the book.
+     */
+    LiveOrder(MarketState market, UUID id, String userId, long bookId, long userNumber, Side side, OrderType type,
+              String clientOrderId, TimeInForce timeInForce, boolean postOnly,
+              SelfTradePrevention selfTradePrevention, long priceTicks, long stopPriceTicks, long quantityLots,
+              long quoteBudgetMinor, long lockedMinor, String lockedAssetId, OrderStatus status, UUID ocoSiblingId,
+              long siblingBookId, long sequence, Instant createdAt) {
+        this.market = market;
+        this.id = id;
+        this.userId = userId;
+        this.bookId = bookId;
+        this.userNumber = userNumber;
+        this.side = side;
+        this.type = type;
+        this.clientOrderId = clientOrderId;
+        this.timeInForce = timeInForce;
+        this.postOnly = postOnly;
+        this.selfTradePrevention = selfTradePrevention;
+        this.requestedLots = quantityLots;
+        this.requestedPriceTicks = priceTicks;
+        this.requestedStopPriceTicks = stopPriceTicks;
+        this.quoteBudgetMinor = quoteBudgetMinor;
+        this.lockedAssetId = lockedAssetId;
+        this.ocoSiblingId = ocoSiblingId;
+        this.sequence = sequence;
+        this.createdAt = createdAt;
+        this.priceTicks = priceTicks;
+        this.stopPriceTicks = stopPriceTicks;
+        this.quantityLots = quantityLots;
+        this.lockedMinor = lockedMinor;
+        this.status = status;
+        this.siblingBookId = siblingBookId;
     }
 
     long remainingLots() {
@@ -74,12 +133,10 @@ final class LiveOrder {
         return side == Side.BUY && priceTicks > 0;
     }
 
-    OrderRecord toRecord(Instant now) {
-        OrderRecord o = origin;
-        return new OrderRecord(o.id(), o.userId(), o.assetId(), bookId, o.clientOrderId(), side, type,
-                o.timeInForce(), o.postOnly(), o.selfTradePrevention(), priceTicks, stopPriceTicks, quantityLots,
-                o.requestedLots(), o.requestedPriceTicks(), o.requestedStopPriceTicks(), o.quoteBudgetMinor(),
-                filledLots, filledQuoteMinor, lockedMinor, o.lockedAssetId(), status, cancelReason, o.ocoSiblingId(),
-                o.sequence(), priority, o.createdAt(), now);
+    OrderRecord toRecord(String assetId, Instant now) {
+        return new OrderRecord(id, userId, assetId, bookId, clientOrderId, side, type, timeInForce, postOnly,
+                selfTradePrevention, priceTicks, stopPriceTicks, quantityLots, requestedLots, requestedPriceTicks,
+                requestedStopPriceTicks, quoteBudgetMinor, filledLots, filledQuoteMinor, lockedMinor, lockedAssetId,
+                status, cancelReason, ocoSiblingId, sequence, priority, createdAt, now);
     }
 }

@@ -132,13 +132,9 @@ final class MarketState implements BookListener {
         long bookId = Math.multiplyExact(book.sequence() + 1, 2);
         UUID orderId = engine.nextId(now);
         UUID siblingId = spec.oco() ? engine.nextId(now) : null;
-        placing = new LiveOrder(this, newRecord(spec, orderId, bookId, siblingId, reserve, lockedAssetId),
-                userNumber, spec.oco() ? bookId + 1 : 0);
-        placing.inBook = false;
+        placing = newOrder(spec, orderId, bookId, userNumber, siblingId, reserve, lockedAssetId);
         if (spec.oco()) {
-            placingSibling = new LiveOrder(this, stopLegRecord(spec, siblingId, bookId + 1, orderId, lockedAssetId),
-                    userNumber, bookId);
-            placingSibling.inBook = false;
+            placingSibling = stopLeg(spec, siblingId, bookId + 1, userNumber, orderId, lockedAssetId);
         }
         balances.add(spec.userId(), lockedAssetId, -reserve, reserve);
         subject = placing;
@@ -158,10 +154,10 @@ final class MarketState implements BookListener {
             return new CancelResult.Rejected(RejectReason.MARKET_DELISTED);
         }
         LiveOrder order = live.get(bookId);
-        if (order == null || !order.id().equals(orderId)) {
+        if (order == null || !order.id.equals(orderId)) {
             return new CancelResult.Rejected(RejectReason.UNKNOWN_ORDER);
         }
-        if (!order.userId().equals(userId)) {
+        if (!order.userId.equals(userId)) {
             return new CancelResult.Rejected(RejectReason.NOT_OWNER);
         }
         begin();
@@ -185,10 +181,10 @@ final class MarketState implements BookListener {
             return new AmendResult.Rejected(closed);
         }
         LiveOrder order = live.get(bookId);
-        if (order == null || !order.id().equals(orderId)) {
+        if (order == null || !order.id.equals(orderId)) {
             return new AmendResult.Rejected(RejectReason.UNKNOWN_ORDER);
         }
-        if (!order.userId().equals(userId)) {
+        if (!order.userId.equals(userId)) {
             return new AmendResult.Rejected(RejectReason.NOT_OWNER);
         }
         if (liveSibling(order) != null) {
@@ -242,7 +238,7 @@ final class MarketState implements BookListener {
                 if (order.inBook && order.status.isLive()) {
                     book.cancel(order.bookId, order.userNumber);
                     if (rejection != null) {
-                        throw new TradingException("the book refused to cancel order " + order.id()
+                        throw new TradingException("the book refused to cancel order " + order.id
                                 + " while delisting " + assetId + ": " + rejection);
                     }
                 }
@@ -452,7 +448,7 @@ final class MarketState implements BookListener {
         }
         long required = pricedBuyReservation(order.remainingLots(), order.priceTicks);
         if (required < 0) {
-            throw new TradingException("reservation of order " + order.id() + " overflows after it was accepted");
+            throw new TradingException("reservation of order " + order.id + " overflows after it was accepted");
         }
         return required;
     }
@@ -512,24 +508,24 @@ final class MarketState implements BookListener {
         return budgetMinor == 0 ? 0 : Math.max(1, Fees.spendableBeforeFee(budgetMinor, rules.token().takerFeeBps()));
     }
 
-    private OrderRecord newRecord(OrderSpec spec, UUID id, long bookId, UUID siblingId, long reserve,
-                                  String lockedAssetId) {
-        OrderType type = spec.oco() ? OrderType.LIMIT : spec.type();
-        long stopPriceTicks = spec.oco() ? 0 : spec.stopPriceTicks();
-        // The terms as placed twice: an amend changes the current ones, never the requested ones.
-        return new OrderRecord(id, spec.userId(), assetId, bookId, spec.clientOrderId(), spec.side(), type,
-                spec.timeInForce(), spec.postOnly(), spec.selfTradePrevention(), spec.priceTicks(), stopPriceTicks,
-                spec.quantityLots(), spec.quantityLots(), spec.priceTicks(), stopPriceTicks, spec.quoteBudgetMinor(),
-                0, 0, reserve, lockedAssetId, OrderStatus.OPEN, null, siblingId, book.sequence() + 1, 0, now, now);
+    private LiveOrder newOrder(OrderSpec spec, UUID id, long bookId, long userNumber, UUID siblingId, long reserve,
+                               String lockedAssetId) {
+        return new LiveOrder(this, id, spec.userId(), bookId, userNumber, spec.side(),
+                spec.oco() ? OrderType.LIMIT : spec.type(), spec.clientOrderId(), spec.timeInForce(), spec.postOnly(),
+                spec.selfTradePrevention(), spec.priceTicks(), spec.oco() ? 0 : spec.stopPriceTicks(),
+                spec.quantityLots(), spec.quoteBudgetMinor(), reserve, lockedAssetId, OrderStatus.OPEN, siblingId,
+                spec.oco() ? bookId + 1 : 0, book.sequence() + 1, now);
     }
 
-    private OrderRecord stopLegRecord(OrderSpec spec, UUID id, long bookId, UUID limitLegId, String lockedAssetId) {
+    /** The stop leg of an OCO pair: the pair's reservation sits on the limit leg until the stop triggers. */
+    private LiveOrder stopLeg(OrderSpec spec, UUID id, long bookId, long userNumber, UUID limitLegId,
+                              String lockedAssetId) {
         boolean market = spec.ocoStopLimitTicks() == 0;
-        return new OrderRecord(id, spec.userId(), assetId, bookId, null, spec.side(),
-                market ? OrderType.STOP_MARKET : OrderType.STOP_LIMIT, market ? TimeInForce.IOC : TimeInForce.GTC,
+        return new LiveOrder(this, id, spec.userId(), bookId, userNumber, spec.side(),
+                market ? OrderType.STOP_MARKET : OrderType.STOP_LIMIT, null, market ? TimeInForce.IOC : TimeInForce.GTC,
                 false, spec.selfTradePrevention(), spec.ocoStopLimitTicks(), spec.stopPriceTicks(),
-                spec.quantityLots(), spec.quantityLots(), spec.ocoStopLimitTicks(), spec.stopPriceTicks(), 0, 0, 0,
-                0, lockedAssetId, OrderStatus.PENDING, null, limitLegId, book.sequence() + 1, 0, now, now);
+                spec.quantityLots(), 0, 0, lockedAssetId, OrderStatus.PENDING, limitLegId, bookId - 1,
+                book.sequence() + 1, now);
     }
 
     /**
@@ -561,7 +557,7 @@ final class MarketState implements BookListener {
                 engine.indexLive(order);
             }
             // One record per order and command: the outcome and the result share it.
-            OrderRecord record = order.toRecord(now);
+            OrderRecord record = order.toRecord(assetId, now);
             if (order == subject) {
                 subjectRecord = record;
             }
@@ -581,7 +577,7 @@ final class MarketState implements BookListener {
 
     /** The subject's record as {@link #finish} built it (a new one only if finish did not touch it). */
     private OrderRecord subjectRecord() {
-        return subjectRecord != null ? subjectRecord : subject.toRecord(now);
+        return subjectRecord != null ? subjectRecord : subject.toRecord(assetId, now);
     }
 
     private List<Trade> tradeViews(MarketChanges changes) {
@@ -623,7 +619,7 @@ final class MarketState implements BookListener {
             return null;
         }
         LiveOrder sibling = live.get(order.siblingBookId);
-        return sibling != null && sibling.status.isLive() && sibling.id().equals(order.origin.ocoSiblingId())
+        return sibling != null && sibling.status.isLive() && sibling.id.equals(order.ocoSiblingId)
                 ? sibling : null;
     }
 
@@ -632,11 +628,11 @@ final class MarketState implements BookListener {
             return;
         }
         if (amountMinor < 0 || amountMinor > order.lockedMinor) {
-            throw new TradingException("cannot release " + amountMinor + " of order " + order.id() + " holding "
+            throw new TradingException("cannot release " + amountMinor + " of order " + order.id + " holding "
                     + order.lockedMinor);
         }
         order.lockedMinor -= amountMinor;
-        balances.add(order.userId(), order.origin.lockedAssetId(), amountMinor, -amountMinor);
+        balances.add(order.userId, order.lockedAssetId, amountMinor, -amountMinor);
     }
 
     /** Lowers a priced order's lock to what its remaining quantity needs (price improvement, reduce). */
@@ -696,29 +692,29 @@ final class MarketState implements BookListener {
         long keep = buyer.isPricedBuy() ? requiredLock(buyer) : budgetLeft(buyer);
         long feeRoom = buyer.lockedMinor - quoteMinor - keep;
         if (feeRoom < 0) {
-            throw new TradingException("order " + buyer.id() + " holds " + buyer.lockedMinor + " but owes "
+            throw new TradingException("order " + buyer.id + " holds " + buyer.lockedMinor + " but owes "
                     + quoteMinor + " and must keep " + keep);
         }
         long buyerFee = Math.min(Fees.ceilBps(quoteMinor, buyerBps), feeRoom);
         long sellerFee = Fees.ceilBps(quoteMinor, sellerBps);
         buyer.lockedMinor -= quoteMinor + buyerFee;
-        balances.add(buyer.userId(), quoteId, 0, -(quoteMinor + buyerFee));
-        balances.add(buyer.userId(), assetId, baseMinor, 0);
+        balances.add(buyer.userId, quoteId, 0, -(quoteMinor + buyerFee));
+        balances.add(buyer.userId, assetId, baseMinor, 0);
         if (buyer.isPricedBuy()) {
             release(buyer, buyer.lockedMinor - keep);
         }
         if (seller.lockedMinor < baseMinor) {
-            throw new TradingException("order " + seller.id() + " holds " + seller.lockedMinor + " but delivers "
+            throw new TradingException("order " + seller.id + " holds " + seller.lockedMinor + " but delivers "
                     + baseMinor);
         }
         seller.lockedMinor -= baseMinor;
-        balances.add(seller.userId(), assetId, 0, -baseMinor);
-        balances.add(seller.userId(), quoteId, quoteMinor - sellerFee, 0);
+        balances.add(seller.userId, assetId, 0, -baseMinor);
+        balances.add(seller.userId, quoteId, quoteMinor - sellerFee, 0);
         String feeAccount = engine.feeAccount();
         balances.add(feeAccount, quoteId, buyerFee + sellerFee, 0);
 
         TradeRecord trade = new TradeRecord(engine.nextId(now), assetId, commandSequence, priceTicks, quantityLots,
-                quoteMinor, maker.id(), taker.id(), maker.userId(), taker.userId(), takerSide,
+                quoteMinor, maker.id, taker.id, maker.userId, taker.userId, takerSide,
                 maker == buyer ? buyerFee : sellerFee, taker == buyer ? buyerFee : sellerFee, now);
         trades.add(trade);
         UUID tradeId = trade.id();
@@ -728,11 +724,11 @@ final class MarketState implements BookListener {
         entry(seller, quoteId, EntryKind.TRADE, quoteMinor, tradeId);
         if (buyerFee > 0) {
             entry(buyer, quoteId, EntryKind.FEE, -buyerFee, tradeId);
-            feeEntry(feeAccount, quoteId, buyerFee, tradeId, buyer.id());
+            feeEntry(feeAccount, quoteId, buyerFee, tradeId, buyer.id);
         }
         if (sellerFee > 0) {
             entry(seller, quoteId, EntryKind.FEE, -sellerFee, tradeId);
-            feeEntry(feeAccount, quoteId, sellerFee, tradeId, seller.id());
+            feeEntry(feeAccount, quoteId, sellerFee, tradeId, seller.id);
         }
         afterFill(maker, makerRemainingLots);
         afterFill(taker, takerRemainingLots);
@@ -745,7 +741,7 @@ final class MarketState implements BookListener {
      * buy by quantity, whose reservation covers the rounding of every fill it can make.
      */
     private long budgetLeft(LiveOrder buyer) {
-        long budgetMinor = buyer.origin.quoteBudgetMinor();
+        long budgetMinor = buyer.quoteBudgetMinor;
         return budgetMinor == 0 ? 0 : bookBudget(budgetMinor) - buyer.filledQuoteMinor;
     }
 
@@ -760,14 +756,14 @@ final class MarketState implements BookListener {
             }
         }
         if (order.quantityLots > 0 && order.remainingLots() != remainingLots) {
-            throw new TradingException("order " + order.id() + " has " + order.remainingLots()
+            throw new TradingException("order " + order.id + " has " + order.remainingLots()
                     + " lots left but the book says " + remainingLots);
         }
     }
 
     private void entry(LiveOrder order, String entryAssetId, EntryKind kind, long amountMinor, UUID tradeId) {
-        journal.add(new JournalEntry(engine.nextId(now), order.userId(), entryAssetId, kind, amountMinor, tradeId,
-                order.id(), null, null, now));
+        journal.add(new JournalEntry(engine.nextId(now), order.userId, entryAssetId, kind, amountMinor, tradeId,
+                order.id, null, null, now));
     }
 
     private void feeEntry(String feeAccount, String quoteId, long amountMinor, UUID tradeId, UUID orderId) {
@@ -842,7 +838,7 @@ final class MarketState implements BookListener {
             long change = requiredLock(order) - order.lockedMinor;
             if (change > 0) {
                 order.lockedMinor += change;
-                balances.add(order.userId(), rules.quote().id(), -change, change);
+                balances.add(order.userId, rules.quote().id(), -change, change);
             } else {
                 release(order, -change);
             }

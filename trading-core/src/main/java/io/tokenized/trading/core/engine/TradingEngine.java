@@ -287,34 +287,38 @@ public final class TradingEngine {
         Objects.requireNonNull(orderId, "orderId");
         LiveOrder cached = liveOrders.get(orderId);
         if (cached != null) {
-            return cancel(userId, cached.origin, cached.market);
+            return cancel(userId, orderId, cached.bookId, cached.userId, true, cached.market);
         }
-        OrderRecord stored = store.order(orderId).orElse(null);
-        return cancel(userId, stored, stored == null ? null : marketState(stored.assetId()));
+        return cancel(userId, store.order(orderId).orElse(null));
     }
 
     /** Cancels the user's order with this client order id; as {@link #cancelOrder}. */
     public CancelResult cancelOrderByClientId(String userId, String clientOrderId) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(clientOrderId, "clientOrderId");
-        OrderRecord stored = store.orderByClientId(userId, clientOrderId).orElse(null);
-        return cancel(userId, stored, stored == null ? null : marketState(stored.assetId()));
+        return cancel(userId, store.orderByClientId(userId, clientOrderId).orElse(null));
     }
 
-    private CancelResult cancel(String userId, OrderRecord order, MarketState state) {
-        if (order == null) {
+    private CancelResult cancel(String userId, OrderRecord stored) {
+        if (stored == null) {
             return new CancelResult.Rejected(RejectReason.UNKNOWN_ORDER);
         }
-        if (!order.userId().equals(userId)) {
+        return cancel(userId, stored.id(), stored.bookId(), stored.userId(), stored.isLive(),
+                marketState(stored.assetId()));
+    }
+
+    private CancelResult cancel(String userId, UUID orderId, long bookId, String owner, boolean live,
+                                MarketState state) {
+        if (!owner.equals(userId)) {
             return new CancelResult.Rejected(RejectReason.NOT_OWNER);
         }
-        if (!order.isLive()) {
+        if (!live) {
             return new CancelResult.Rejected(RejectReason.UNKNOWN_ORDER);
         }
         MarketCommand<CancelResult> command = new MarketCommand<>(state) {
             @Override
             CancelResult decide(MarketState state, MarketSession session) {
-                return state.cancel(session, order.id(), order.bookId(), userId, this);
+                return state.cancel(session, orderId, bookId, userId, this);
             }
         };
         return command.execute();
@@ -330,17 +334,28 @@ public final class TradingEngine {
     public AmendResult amendOrder(AmendOrder request) {
         Objects.requireNonNull(request, "request");
         LiveOrder cached = liveOrders.get(request.orderId());
-        OrderRecord order = cached != null ? cached.origin : store.order(request.orderId()).orElse(null);
-        if (order == null) {
-            return new AmendResult.Rejected(RejectReason.UNKNOWN_ORDER);
+        MarketState state;
+        long bookId;
+        if (cached != null) {
+            if (!cached.userId.equals(request.userId())) {
+                return new AmendResult.Rejected(RejectReason.NOT_OWNER);
+            }
+            state = cached.market;
+            bookId = cached.bookId;
+        } else {
+            OrderRecord stored = store.order(request.orderId()).orElse(null);
+            if (stored == null) {
+                return new AmendResult.Rejected(RejectReason.UNKNOWN_ORDER);
+            }
+            if (!stored.userId().equals(request.userId())) {
+                return new AmendResult.Rejected(RejectReason.NOT_OWNER);
+            }
+            if (!stored.isLive()) {
+                return new AmendResult.Rejected(RejectReason.UNKNOWN_ORDER);
+            }
+            state = marketState(stored.assetId());
+            bookId = stored.bookId();
         }
-        if (!order.userId().equals(request.userId())) {
-            return new AmendResult.Rejected(RejectReason.NOT_OWNER);
-        }
-        if (!order.isLive()) {
-            return new AmendResult.Rejected(RejectReason.UNKNOWN_ORDER);
-        }
-        MarketState state = cached != null ? cached.market : marketState(order.assetId());
         MarketRules rules = state.sizes();
         boolean move = request.isMove();
         long value = move ? rules.priceTicks(request.newPrice()) : rules.quantityLots(request.newRemainingQuantity());
@@ -350,7 +365,7 @@ public final class TradingEngine {
         MarketCommand<AmendResult> command = new MarketCommand<>(state) {
             @Override
             AmendResult decide(MarketState state, MarketSession session) {
-                return state.amend(session, order.id(), order.bookId(), request.userId(), move, value, this);
+                return state.amend(session, request.orderId(), bookId, request.userId(), move, value, this);
             }
         };
         return command.execute();
@@ -556,11 +571,11 @@ public final class TradingEngine {
     }
 
     void indexLive(LiveOrder order) {
-        liveOrders.put(order.id(), order);
+        liveOrders.put(order.id, order);
     }
 
     void unindexLive(LiveOrder order) {
-        liveOrders.remove(order.id(), order);
+        liveOrders.remove(order.id, order);
     }
 
     /** The book id of a user known to exist (an order of theirs is stored). */
@@ -740,7 +755,7 @@ public final class TradingEngine {
     public static final class Builder {
         private TradingStore store;
         private String feeAccount;
-        private InstantSource clock = InstantSource.system();
+        private InstantSource clock = new MillisecondClock();
         private IdGenerator ids;
         private final List<TradingListener> listeners = new ArrayList<>();
 
@@ -759,7 +774,10 @@ public final class TradingEngine {
             return this;
         }
 
-        /** The time source of orders, trades and journal entries. Default: the system clock. */
+        /**
+         * The time source of orders, trades and journal entries. Default: the system clock at millisecond
+         * precision (commands within one millisecond share a time; their ids and sequences order them).
+         */
         public Builder clock(InstantSource instantSource) {
             this.clock = Objects.requireNonNull(instantSource, "clock");
             return this;
