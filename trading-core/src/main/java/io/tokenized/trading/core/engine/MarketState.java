@@ -606,7 +606,8 @@ final class MarketState implements BookListener {
     }
 
     private LiveOrder order(long bookId) {
-        LiveOrder order = live.get(bookId);
+        // Most callbacks name the command's own order: no probe for it.
+        LiveOrder order = subject != null && subject.bookId == bookId ? subject : live.get(bookId);
         if (order == null) {
             throw new TradingException("the book of " + assetId + " reported unknown order " + bookId);
         }
