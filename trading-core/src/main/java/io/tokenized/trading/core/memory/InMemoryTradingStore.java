@@ -1,14 +1,9 @@
 package io.tokenized.trading.core.memory;
 
 import io.tokenized.trading.core.TradingException;
-import io.tokenized.trading.core.book.CancelReason;
-import io.tokenized.trading.core.book.SelfTradePrevention;
-import io.tokenized.trading.core.book.Side;
-import io.tokenized.trading.core.book.TimeInForce;
 import io.tokenized.trading.core.ledger.EntryKind;
 import io.tokenized.trading.core.market.Asset;
 import io.tokenized.trading.core.order.OrderStatus;
-import io.tokenized.trading.core.order.OrderType;
 import io.tokenized.trading.core.port.BalanceDelta;
 import io.tokenized.trading.core.port.BalanceRecord;
 import io.tokenized.trading.core.port.DepthSnapshot;
@@ -26,18 +21,14 @@ import io.tokenized.trading.core.port.TradeLegTotal;
 import io.tokenized.trading.core.port.TradeRecord;
 import io.tokenized.trading.core.port.TradingStore;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -46,6 +37,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * A {@link TradingStore} in memory: for tests, simulations and benchmarks, and the reference the
  * conformance suite holds other stores to. Users must be {@linkplain #registerUser registered} before
  * they trade.
+ *
+ * <p>Orders, trades and journal entries are rows of columnar tables of primitive arrays, and every index
+ * is open addressing over primitive arrays: the store keeps no object per row, so millions of retained
+ * rows are a few hundred large arrays to the collector, not tens of millions of small objects it copies
+ * from generation to generation. Reads build the port's records from the columns.
  *
  * <p>Thread-safe: every unit and every read runs under one store-wide lock. A unit in memory takes well
  * under a microsecond, so finer locks would cost more than they save; units of different markets are
@@ -57,28 +53,38 @@ public final class InMemoryTradingStore implements TradingStore {
             .comparing((OrderRecord o) -> o.status() == OrderStatus.PENDING)
             .thenComparingLong(OrderRecord::priority)
             .thenComparingLong(OrderRecord::bookId);
+    private static final Comparator<OrderRecord> OLDEST_FIRST = Comparator.comparing(OrderRecord::createdAt)
+            .thenComparing(OrderRecord::id);
+    private static final Comparator<BalanceRecord> BY_ASSET = Comparator.comparing(BalanceRecord::assetId);
+    private static final Comparator<Asset> BY_ID = Comparator.comparing(Asset::id);
 
     private static final EntryKind[] KINDS = EntryKind.values();
+    private static final int ABSENT = -1;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Set<String> users = new HashSet<>();
-    private final Map<String, Asset> assets = new HashMap<>();
-    private final Map<String, Market> markets = new HashMap<>();
-    private final Map<String, Map<String, long[]>> balances = new HashMap<>();
+    // Users and assets by the ids the name tables give them; every row refers to them by those.
+    private final Names userIds = new Names();
+    private final Names assetIds = new Names();
+    private boolean[] registered = new boolean[16];
+    /** Null for an id seen only in a record, never created. */
+    private Asset[] assets = new Asset[4];
+    private Market[] markets = new Market[4];
+    private final BalanceTable balances = new BalanceTable();
     /** Every order ever stored. */
-    private final UuidMap<OrderRow> orders = new UuidMap<>(1024);
-    private final Map<String, Map<String, UUID>> clientOrderIds = new HashMap<>();
-    private final Map<String, List<TradeRecord>> tradesByUser = new HashMap<>();
-    private final Map<String, List<JournalEntry>> journalByUser = new HashMap<>();
-    private final Map<String, Map<String, JournalEntry>> idempotencyKeys = new HashMap<>();
-    // Running sums for the audit, kept as entries are appended.
-    /** user -> asset -> [sum, count] per entry kind, by ordinal. */
-    private final Map<String, Map<String, long[]>> journalTotals = new HashMap<>();
-    /** Trade sums of orders without a row (only a store fed inconsistent outcomes has any); rows keep their own. */
+    private final OrderTable orders = new OrderTable(userIds, assetIds, 1024);
+    private final TradeTable trades = new TradeTable(userIds, assetIds, 1024);
+    private final JournalTable journal = new JournalTable(userIds, assetIds, 1024);
+    private final HandlesByUser tradesByUser = new HandlesByUser();
+    private final HandlesByUser journalByUser = new HandlesByUser();
+    /**
+     * Trade sums of orders without a row, for the audit to report; rows keep their own. Only a store fed
+     * inconsistent outcomes has any, so a plain map is enough here.
+     */
     private final Map<UUID, long[]> tradedWithoutRow = new HashMap<>();
     // Scratch of the unit being committed, reused under the lock.
-    private OrderRow[] scratchRows = new OrderRow[8];
-    private long[][] scratchBalanceRows = new long[8][];
+    private int[] scratchOrders = new int[8];
+    private int[] scratchUsers = new int[8];
+    private int[] scratchAssets = new int[8];
     private long[] scratchAvailable = new long[8];
     private long[] scratchLocked = new long[8];
 
@@ -89,7 +95,11 @@ public final class InMemoryTradingStore implements TradingStore {
         Objects.requireNonNull(userId, "userId");
         lock.lock();
         try {
-            users.add(userId);
+            int user = userIds.intern(userId);
+            if (user >= registered.length) {
+                registered = Arrays.copyOf(registered, Math.max(user + 1, 2 * registered.length));
+            }
+            registered[user] = true;
         } finally {
             lock.unlock();
         }
@@ -104,7 +114,7 @@ public final class InMemoryTradingStore implements TradingStore {
         Objects.requireNonNull(work, "work");
         lock.lock();
         try {
-            Market market = markets.get(assetId);
+            Market market = marketOf(assetId);
             if (market == null) {
                 throw new TradingException("no market " + assetId + " in the store");
             }
@@ -160,121 +170,174 @@ public final class InMemoryTradingStore implements TradingStore {
         // Indexed loops: the port's lists are immutable lists whose iterators the JIT does not always elide.
         List<OrderRecord> changed = changes.orders();
         int orderCount = changed.size();
-        OrderRow[] rows = orderRows(orderCount);
+        int[] rows = orderRows(orderCount);
         for (int i = 0; i < orderCount; i++) {
             OrderRecord order = changed.get(i);
             if (!order.assetId().equals(assetId)) {
                 throw new TradingException("order " + order.id() + " does not belong to " + assetId);
             }
-            OrderRow row = row(market, order.id());
-            if (row != null) {
-                row.checkSameOrder(order);
-            } else if (order.clientOrderId() != null) {
-                UUID holder = clientOrderIds.getOrDefault(order.userId(), Map.of()).get(order.clientOrderId());
-                if (holder != null && !holder.equals(order.id())) {
-                    throw new TradingException("client order id " + order.clientOrderId() + " of "
-                            + order.userId() + " is taken");
+            int row = row(market, order.id().getMostSignificantBits(), order.id().getLeastSignificantBits());
+            if (row != ABSENT) {
+                if (!orders.isSameOrder(row, order)) {
+                    throw new TradingException("order " + order.id() + " cannot change what it is: " + order);
                 }
+            } else {
+                checkNewOrder(changed, i, rows);
             }
             rows[i] = row;
         }
         checkJournal(changes.journal());
         int deltaCount = checkBalances(changes.balanceDeltas());
 
-        applyBalances(changes.balanceDeltas(), deltaCount);
+        applyBalances(deltaCount);
         appendJournal(changes.journal());
         for (int i = 0; i < orderCount; i++) {
             OrderRecord order = changed.get(i);
-            OrderRow row = rows[i];
-            if (row == null) {
-                row = new OrderRow(order);
-                orders.put(order.id(), row);
-                if (order.clientOrderId() != null) {
-                    clientOrderIds.computeIfAbsent(order.userId(), u -> new HashMap<>())
-                            .put(order.clientOrderId(), order.id());
-                }
-                if (!tradedWithoutRow.isEmpty()) {
-                    row.addTraded(tradedWithoutRow.remove(order.id()));
-                }
+            int row = rows[i];
+            boolean listedLive;
+            if (row == ABSENT) {
+                row = orders.add(order);
                 rows[i] = row;
-            } else {
-                row.update(order);
-            }
-            // The row knows whether the live index holds it, so most commands need no hashing here.
-            if (order.isLive() != row.listedLive) {
-                if (order.isLive()) {
-                    market.live.put(order.id(), row);
-                } else {
-                    market.live.remove(order.id());
+                listedLive = false;
+                if (!tradedWithoutRow.isEmpty()) {
+                    long[] traded = tradedWithoutRow.remove(order.id());
+                    if (traded != null) {
+                        orders.addTraded(row, traded[0], traded[1]);
+                    }
                 }
-                row.listedLive = order.isLive();
+            } else {
+                // The live index holds exactly the rows whose stored status is live.
+                listedLive = orders.isLive(row);
+                orders.update(row, order);
+            }
+            if (order.isLive() != listedLive) {
+                if (listedLive) {
+                    market.live.remove(orders.idMsb(row), orders.idLsb(row));
+                } else {
+                    market.live.put(orders.idMsb(row), orders.idLsb(row), row);
+                }
             }
         }
-        List<TradeRecord> trades = changes.trades();
-        for (int i = 0, n = trades.size(); i < n; i++) {
-            TradeRecord trade = trades.get(i);
-            market.trades.add(trade);
-            tradesByUser.computeIfAbsent(trade.makerUserId(), u -> new ArrayList<>()).add(trade);
-            if (!trade.takerUserId().equals(trade.makerUserId())) {
-                tradesByUser.computeIfAbsent(trade.takerUserId(), u -> new ArrayList<>()).add(trade);
+        List<TradeRecord> unitTrades = changes.trades();
+        for (int i = 0, n = unitTrades.size(); i < n; i++) {
+            TradeRecord trade = unitTrades.get(i);
+            int row = trades.add(trade);
+            market.trades.add(row);
+            int maker = trades.makerUser(row);
+            int taker = trades.takerUser(row);
+            tradesByUser.of(maker).add(row);
+            if (taker != maker) {
+                tradesByUser.of(taker).add(row);
             }
             addTraded(market, rows, orderCount, trade.makerOrderId(), trade);
             addTraded(market, rows, orderCount, trade.takerOrderId(), trade);
             market.lastTradePriceTicks = trade.priceTicks();
         }
-        Arrays.fill(rows, 0, orderCount, null);
         market.sequence = changes.sequence();
         if (changes.status() != null) {
             market.asset = market.asset.withStatus(changes.status());
-            assets.put(market.asset.id(), market.asset);
+            assets[market.assetId] = market.asset;
         }
     }
 
     /**
-     * The stored row of an order, or null. The orders a command changes are live ones of its market, so
-     * the market's small live index answers most lookups; the index of every order ever placed, which
-     * grows without bound and misses the caches, is asked only for new and finished orders.
+     * Refuses a new order whose client order id another order holds, in the store or earlier in the
+     * same outcome, and an order that appears twice in one outcome.
      */
-    private OrderRow row(Market market, UUID orderId) {
-        OrderRow row = market.live.get(orderId);
-        return row != null ? row : orders.get(orderId);
+    private void checkNewOrder(List<OrderRecord> changed, int index, int[] rows) {
+        OrderRecord order = changed.get(index);
+        String clientOrderId = order.clientOrderId();
+        for (int j = 0; j < index; j++) {
+            if (rows[j] != ABSENT) {
+                continue;
+            }
+            OrderRecord earlier = changed.get(j);
+            if (earlier.id().equals(order.id())) {
+                throw new TradingException("order " + order.id() + " appears twice in one outcome");
+            }
+            if (clientOrderId != null && clientOrderId.equals(earlier.clientOrderId())
+                    && order.userId().equals(earlier.userId())) {
+                throw new TradingException("client order id " + clientOrderId + " of " + order.userId()
+                        + " is taken");
+            }
+        }
+        if (clientOrderId != null) {
+            int user = userIds.find(order.userId());
+            if (user != Names.ABSENT && orders.findByClientOrderId(user, clientOrderId) != OrderTable.ABSENT) {
+                throw new TradingException("client order id " + clientOrderId + " of " + order.userId()
+                        + " is taken");
+            }
+        }
     }
 
-    private OrderRow[] orderRows(int count) {
-        if (scratchRows.length < count) {
-            scratchRows = new OrderRow[Math.max(count, 2 * scratchRows.length)];
+    /**
+     * The stored row of an order, or {@link #ABSENT}. The orders a command changes are live ones of its
+     * market, so the market's small live index answers most lookups; the index of every order ever
+     * placed, which grows without bound and misses the caches, is asked only for new and finished orders.
+     */
+    private int row(Market market, long msb, long lsb) {
+        int row = market.live.get(msb, lsb);
+        return row != UuidIndex.ABSENT ? row : orders.find(msb, lsb);
+    }
+
+    private int[] orderRows(int count) {
+        if (scratchOrders.length < count) {
+            scratchOrders = new int[Math.max(count, 2 * scratchOrders.length)];
         }
-        return scratchRows;
+        return scratchOrders;
     }
 
     private void commit(LedgerChanges changes) {
-        for (Asset asset : changes.newAssets()) {
-            if (assets.containsKey(asset.id())) {
-                throw new TradingException("asset " + asset.id() + " exists");
+        List<Asset> newAssets = changes.newAssets();
+        for (int i = 0, n = newAssets.size(); i < n; i++) {
+            String id = newAssets.get(i).id();
+            if (assetOf(id) != null) {
+                throw new TradingException("asset " + id + " exists");
+            }
+            for (int j = 0; j < i; j++) {
+                if (newAssets.get(j).id().equals(id)) {
+                    throw new TradingException("asset " + id + " is created twice in one outcome");
+                }
             }
         }
         checkJournal(changes.journal());
         int deltaCount = checkBalances(changes.balanceDeltas());
-        for (Asset asset : changes.newAssets()) {
-            assets.put(asset.id(), asset);
+        for (int i = 0, n = newAssets.size(); i < n; i++) {
+            Asset asset = newAssets.get(i);
+            int id = assetIds.intern(asset.id());
+            if (id >= assets.length) {
+                int capacity = Math.max(id + 1, 2 * assets.length);
+                assets = Arrays.copyOf(assets, capacity);
+                markets = Arrays.copyOf(markets, capacity);
+            }
+            assets[id] = asset;
             if (asset.isMarket()) {
-                markets.put(asset.id(), new Market(asset));
+                markets[id] = new Market(asset, id);
             }
         }
-        applyBalances(changes.balanceDeltas(), deltaCount);
+        applyBalances(deltaCount);
         appendJournal(changes.journal());
     }
 
+    /** Refuses entries in unknown assets and idempotency keys that are taken, in the store or in the list. */
     private void checkJournal(List<JournalEntry> entries) {
         for (int i = 0, n = entries.size(); i < n; i++) {
             JournalEntry entry = entries.get(i);
-            if (!assets.containsKey(entry.assetId())) {
+            if (assetOf(entry.assetId()) == null) {
                 throw new TradingException("journal entry " + entry.id() + " names unknown asset " + entry.assetId());
             }
-            if (entry.idempotencyKey() != null
-                    && idempotencyKeys.getOrDefault(entry.userId(), Map.of()).containsKey(entry.idempotencyKey())) {
-                throw new TradingException("idempotency key " + entry.idempotencyKey() + " of " + entry.userId()
-                        + " is taken");
+            String key = entry.idempotencyKey();
+            if (key == null) {
+                continue;
+            }
+            int user = userIds.find(entry.userId());
+            boolean taken = user != Names.ABSENT && journal.findByIdempotencyKey(user, key) != JournalTable.ABSENT;
+            for (int j = 0; j < i && !taken; j++) {
+                JournalEntry earlier = entries.get(j);
+                taken = key.equals(earlier.idempotencyKey()) && entry.userId().equals(earlier.userId());
+            }
+            if (taken) {
+                throw new TradingException("idempotency key " + key + " of " + entry.userId() + " is taken");
             }
         }
     }
@@ -286,31 +349,39 @@ public final class InMemoryTradingStore implements TradingStore {
      */
     private int checkBalances(List<BalanceDelta> deltas) {
         int count = deltas.size();
-        if (scratchBalanceRows.length < count) {
-            int capacity = Math.max(count, 2 * scratchBalanceRows.length);
-            scratchBalanceRows = new long[capacity][];
+        if (scratchUsers.length < count) {
+            int capacity = Math.max(count, 2 * scratchUsers.length);
+            scratchUsers = new int[capacity];
+            scratchAssets = new int[capacity];
             scratchAvailable = new long[capacity];
             scratchLocked = new long[capacity];
         }
         for (int i = 0; i < count; i++) {
             BalanceDelta delta = deltas.get(i);
-            Map<String, long[]> userRows = balances.get(delta.userId());
-            long[] current = userRows == null ? null : userRows.get(delta.assetId());
-            if (current == null) {
-                if (!users.contains(delta.userId())) {
+            int user = userIds.find(delta.userId());
+            int asset = assetIds.find(delta.assetId());
+            int cell = user == Names.ABSENT || asset == Names.ABSENT ? BalanceTable.NO_ROW : balances.cell(user, asset);
+            long available = 0;
+            long locked = 0;
+            if (cell == BalanceTable.NO_ROW) {
+                if (!isRegistered(user)) {
                     throw new TradingException("balance change for unknown user " + delta.userId());
                 }
-                if (!assets.containsKey(delta.assetId())) {
+                if (asset == Names.ABSENT || asset >= assets.length || assets[asset] == null) {
                     throw new TradingException("balance change for unknown asset " + delta.assetId());
                 }
+            } else {
+                available = balances.available(cell);
+                locked = balances.locked(cell);
             }
-            long available = Math.addExact(current == null ? 0 : current[0], delta.availableMinor());
-            long locked = Math.addExact(current == null ? 0 : current[1], delta.lockedMinor());
+            available = Math.addExact(available, delta.availableMinor());
+            locked = Math.addExact(locked, delta.lockedMinor());
             if (available < 0 || locked < 0) {
                 throw new TradingException("balance of " + delta.userId() + " in " + delta.assetId()
                         + " would go below zero: available " + available + ", locked " + locked);
             }
-            scratchBalanceRows[i] = current;
+            scratchUsers[i] = user;
+            scratchAssets[i] = asset;
             scratchAvailable[i] = available;
             scratchLocked[i] = locked;
         }
@@ -318,54 +389,63 @@ public final class InMemoryTradingStore implements TradingStore {
     }
 
     /** Writes what {@link #checkBalances} computed, creating the rows that did not exist. */
-    private void applyBalances(List<BalanceDelta> deltas, int count) {
+    private void applyBalances(int count) {
         for (int i = 0; i < count; i++) {
-            long[] row = scratchBalanceRows[i];
-            if (row == null) {
-                BalanceDelta delta = deltas.get(i);
-                row = balances.computeIfAbsent(delta.userId(), u -> new HashMap<>())
-                        .computeIfAbsent(delta.assetId(), a -> new long[2]);
-            }
-            row[0] = scratchAvailable[i];
-            row[1] = scratchLocked[i];
-            scratchBalanceRows[i] = null;
+            int cell = balances.createCell(scratchUsers[i], scratchAssets[i]);
+            balances.set(cell, scratchAvailable[i], scratchLocked[i]);
         }
     }
 
     private void appendJournal(List<JournalEntry> entries) {
         for (int i = 0, n = entries.size(); i < n; i++) {
             JournalEntry entry = entries.get(i);
-            journalByUser.computeIfAbsent(entry.userId(), u -> new ArrayList<>()).add(entry);
-            if (entry.idempotencyKey() != null) {
-                idempotencyKeys.computeIfAbsent(entry.userId(), u -> new HashMap<>()).put(entry.idempotencyKey(), entry);
-            }
-            long[] totals = journalTotals.computeIfAbsent(entry.userId(), u -> new HashMap<>())
-                    .computeIfAbsent(entry.assetId(), a -> new long[2 * KINDS.length]);
-            int slot = 2 * entry.kind().ordinal();
-            totals[slot] = Math.addExact(totals[slot], entry.amountMinor());
-            totals[slot + 1]++;
+            int row = journal.add(entry);
+            int user = journal.user(row);
+            journalByUser.of(user).add(row);
+            balances.addEntry(user, journal.asset(row), journal.kind(row), entry.amountMinor());
         }
     }
 
     /** Adds a trade to the sums of one of its orders, usually a row the same command changed. */
-    private void addTraded(Market market, OrderRow[] changedRows, int changedCount, UUID orderId, TradeRecord trade) {
-        OrderRow row = null;
-        for (int i = 0; i < changedCount && row == null; i++) {
-            if (changedRows[i].id.equals(orderId)) {
-                row = changedRows[i];
+    private void addTraded(Market market, int[] unitRows, int unitCount, UUID orderId, TradeRecord trade) {
+        long msb = orderId.getMostSignificantBits();
+        long lsb = orderId.getLeastSignificantBits();
+        int row = ABSENT;
+        for (int i = 0; i < unitCount && row == ABSENT; i++) {
+            int candidate = unitRows[i];
+            if (orders.idMsb(candidate) == msb && orders.idLsb(candidate) == lsb) {
+                row = candidate;
             }
         }
-        if (row == null) {
-            row = row(market, orderId);
+        if (row == ABSENT) {
+            row = row(market, msb, lsb);
         }
-        if (row != null) {
-            row.addTraded(trade.quantityLots(), trade.quoteMinor());
+        if (row != ABSENT) {
+            orders.addTraded(row, trade.quantityLots(), trade.quoteMinor());
             return;
         }
         // A trade naming an order the store does not hold: keep its sums for the audit to report.
         long[] traded = tradedWithoutRow.computeIfAbsent(orderId, o -> new long[2]);
         traded[0] = Math.addExact(traded[0], trade.quantityLots());
         traded[1] = Math.addExact(traded[1], trade.quoteMinor());
+    }
+
+    private boolean isRegistered(int user) {
+        return user != Names.ABSENT && user < registered.length && registered[user];
+    }
+
+    private boolean isRegistered(String userId) {
+        return userId != null && isRegistered(userIds.find(userId));
+    }
+
+    private Asset assetOf(String assetId) {
+        int id = assetId == null ? Names.ABSENT : assetIds.find(assetId);
+        return id == Names.ABSENT || id >= assets.length ? null : assets[id];
+    }
+
+    private Market marketOf(String assetId) {
+        int id = assetId == null ? Names.ABSENT : assetIds.find(assetId);
+        return id == Names.ABSENT || id >= markets.length ? null : markets[id];
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -376,7 +456,7 @@ public final class InMemoryTradingStore implements TradingStore {
     public Optional<Asset> asset(String assetId) {
         lock.lock();
         try {
-            return Optional.ofNullable(assets.get(assetId));
+            return Optional.ofNullable(assetOf(assetId));
         } finally {
             lock.unlock();
         }
@@ -386,7 +466,14 @@ public final class InMemoryTradingStore implements TradingStore {
     public List<Asset> assets() {
         lock.lock();
         try {
-            return List.copyOf(new TreeMap<>(assets).values());
+            List<Asset> result = new ArrayList<>();
+            for (Asset asset : assets) {
+                if (asset != null) {
+                    result.add(asset);
+                }
+            }
+            result.sort(BY_ID);
+            return List.copyOf(result);
         } finally {
             lock.unlock();
         }
@@ -396,7 +483,7 @@ public final class InMemoryTradingStore implements TradingStore {
     public boolean userExists(String userId) {
         lock.lock();
         try {
-            return users.contains(userId);
+            return isRegistered(userId);
         } finally {
             lock.unlock();
         }
@@ -407,8 +494,17 @@ public final class InMemoryTradingStore implements TradingStore {
         lock.lock();
         try {
             List<BalanceRecord> result = new ArrayList<>();
-            new TreeMap<>(balances.getOrDefault(userId, Map.of())).forEach(
-                    (assetId, row) -> result.add(new BalanceRecord(userId, assetId, row[0], row[1])));
+            int user = userId == null ? Names.ABSENT : userIds.find(userId);
+            if (user != Names.ABSENT) {
+                for (int asset = 0, n = assetIds.size(); asset < n; asset++) {
+                    int cell = balances.cell(user, asset);
+                    if (cell != BalanceTable.NO_ROW) {
+                        result.add(new BalanceRecord(userId, assetIds.name(asset), balances.available(cell),
+                                balances.locked(cell)));
+                    }
+                }
+            }
+            result.sort(BY_ASSET);
             return result;
         } finally {
             lock.unlock();
@@ -419,8 +515,8 @@ public final class InMemoryTradingStore implements TradingStore {
     public Optional<OrderRecord> order(UUID orderId) {
         lock.lock();
         try {
-            OrderRow row = orders.get(orderId);
-            return Optional.ofNullable(row == null ? null : row.toRecord());
+            int row = orders.find(orderId.getMostSignificantBits(), orderId.getLeastSignificantBits());
+            return row == OrderTable.ABSENT ? Optional.empty() : Optional.of(orders.record(row));
         } finally {
             lock.unlock();
         }
@@ -430,11 +526,17 @@ public final class InMemoryTradingStore implements TradingStore {
     public Optional<OrderRecord> orderByClientId(String userId, String clientOrderId) {
         lock.lock();
         try {
-            UUID id = clientOrderIds.getOrDefault(userId, Map.of()).get(clientOrderId);
-            return Optional.ofNullable(id == null ? null : orders.get(id).toRecord());
+            return Optional.ofNullable(orderWithClientId(userId, clientOrderId));
         } finally {
             lock.unlock();
         }
+    }
+
+    private OrderRecord orderWithClientId(String userId, String clientOrderId) {
+        int user = userId == null ? Names.ABSENT : userIds.find(userId);
+        int row = user == Names.ABSENT || clientOrderId == null ? OrderTable.ABSENT
+                : orders.findByClientOrderId(user, clientOrderId);
+        return row == OrderTable.ABSENT ? null : orders.record(row);
     }
 
     @Override
@@ -442,14 +544,22 @@ public final class InMemoryTradingStore implements TradingStore {
         lock.lock();
         try {
             List<OrderRecord> result = new ArrayList<>();
-            for (Market market : markets.values()) {
-                for (OrderRow row : market.live.values()) {
-                    if (row.userId.equals(userId)) {
-                        result.add(row.toRecord());
+            int user = userId == null ? Names.ABSENT : userIds.find(userId);
+            if (user != Names.ABSENT) {
+                for (Market market : markets) {
+                    if (market == null) {
+                        continue;
+                    }
+                    UuidIndex live = market.live;
+                    for (int slot = 0, n = live.slots(); slot < n; slot++) {
+                        int row = live.handleAt(slot);
+                        if (row != UuidIndex.ABSENT && orders.user(row) == user) {
+                            result.add(orders.record(row));
+                        }
                     }
                 }
             }
-            result.sort(Comparator.comparing(OrderRecord::createdAt).thenComparing(OrderRecord::id));
+            result.sort(OLDEST_FIRST);
             return result;
         } finally {
             lock.unlock();
@@ -460,11 +570,11 @@ public final class InMemoryTradingStore implements TradingStore {
     public List<OrderRecord> liveOrders(String assetId) {
         lock.lock();
         try {
-            Market market = markets.get(assetId);
+            Market market = marketOf(assetId);
             if (market == null) {
                 return List.of();
             }
-            List<OrderRecord> result = records(market.live.values());
+            List<OrderRecord> result = liveRecords(market);
             result.sort(PRIORITY_ORDER);
             return result;
         } finally {
@@ -476,8 +586,8 @@ public final class InMemoryTradingStore implements TradingStore {
     public List<TradeRecord> marketTrades(String assetId, int limit) {
         lock.lock();
         try {
-            Market market = markets.get(assetId);
-            return market == null ? List.of() : newestFirst(market.trades, limit);
+            Market market = marketOf(assetId);
+            return market == null ? List.of() : newestTrades(market.trades, limit);
         } finally {
             lock.unlock();
         }
@@ -487,7 +597,8 @@ public final class InMemoryTradingStore implements TradingStore {
     public List<TradeRecord> userTrades(String userId, int limit) {
         lock.lock();
         try {
-            return newestFirst(tradesByUser.getOrDefault(userId, List.of()), limit);
+            IntList rows = tradesByUser.get(userId == null ? Names.ABSENT : userIds.find(userId));
+            return newestTrades(rows, limit);
         } finally {
             lock.unlock();
         }
@@ -497,7 +608,8 @@ public final class InMemoryTradingStore implements TradingStore {
     public List<JournalEntry> journal(String userId, int limit) {
         lock.lock();
         try {
-            return newestFirst(journalByUser.getOrDefault(userId, List.of()), limit);
+            IntList rows = journalByUser.get(userId == null ? Names.ABSENT : userIds.find(userId));
+            return newestEntries(rows, limit);
         } finally {
             lock.unlock();
         }
@@ -507,7 +619,7 @@ public final class InMemoryTradingStore implements TradingStore {
     public long sequence(String assetId) {
         lock.lock();
         try {
-            Market market = markets.get(assetId);
+            Market market = marketOf(assetId);
             return market == null ? 0 : market.sequence;
         } finally {
             lock.unlock();
@@ -518,7 +630,7 @@ public final class InMemoryTradingStore implements TradingStore {
     public void saveSnapshot(DepthSnapshot snapshot) {
         lock.lock();
         try {
-            Market market = markets.get(snapshot.assetId());
+            Market market = marketOf(snapshot.assetId());
             if (market == null) {
                 throw new TradingException("no market " + snapshot.assetId() + " in the store");
             }
@@ -532,7 +644,7 @@ public final class InMemoryTradingStore implements TradingStore {
     public Optional<DepthSnapshot> latestSnapshot(String assetId) {
         lock.lock();
         try {
-            Market market = markets.get(assetId);
+            Market market = marketOf(assetId);
             return market == null || market.snapshots.isEmpty() ? Optional.empty()
                     : Optional.of(market.snapshots.lastEntry().getValue());
         } finally {
@@ -545,8 +657,15 @@ public final class InMemoryTradingStore implements TradingStore {
         lock.lock();
         try {
             List<BalanceRecord> result = new ArrayList<>();
-            balances.forEach((userId, rows) -> rows.forEach(
-                    (assetId, row) -> result.add(new BalanceRecord(userId, assetId, row[0], row[1]))));
+            for (int user = 0, users = userIds.size(); user < users; user++) {
+                for (int asset = 0, n = assetIds.size(); asset < n; asset++) {
+                    int cell = balances.cell(user, asset);
+                    if (cell != BalanceTable.NO_ROW) {
+                        result.add(new BalanceRecord(userIds.name(user), assetIds.name(asset),
+                                balances.available(cell), balances.locked(cell)));
+                    }
+                }
+            }
             return result;
         } finally {
             lock.unlock();
@@ -558,14 +677,17 @@ public final class InMemoryTradingStore implements TradingStore {
         lock.lock();
         try {
             List<JournalTotal> result = new ArrayList<>();
-            journalTotals.forEach((userId, byAsset) -> byAsset.forEach((assetId, totals) -> {
-                for (EntryKind kind : KINDS) {
-                    int slot = 2 * kind.ordinal();
-                    if (totals[slot + 1] > 0) {
-                        result.add(new JournalTotal(userId, assetId, kind, totals[slot], totals[slot + 1]));
+            for (int user = 0, users = userIds.size(); user < users; user++) {
+                for (int asset = 0, n = assetIds.size(); asset < n; asset++) {
+                    for (EntryKind kind : KINDS) {
+                        long count = balances.entryCount(user, asset, kind.ordinal());
+                        if (count > 0) {
+                            result.add(new JournalTotal(userIds.name(user), assetIds.name(asset), kind,
+                                    balances.entrySum(user, asset, kind.ordinal()), count));
+                        }
                     }
                 }
-            }));
+            }
             return result;
         } finally {
             lock.unlock();
@@ -577,12 +699,11 @@ public final class InMemoryTradingStore implements TradingStore {
         lock.lock();
         try {
             List<OrderFill> result = new ArrayList<>();
-            orders.forEachValue(row -> {
-                if (row.filledLots > 0 || row.tradedLots > 0) {
-                    result.add(new OrderFill(row.id, row.assetId, row.quantityLots, row.filledLots,
-                            row.filledQuoteMinor, row.tradedLots, row.tradedQuoteMinor));
+            for (int row = 0, n = orders.size(); row < n; row++) {
+                if (orders.hasFillOrTrade(row)) {
+                    result.add(orders.fill(row));
                 }
-            });
+            }
             tradedWithoutRow.forEach((id, traded) -> result.add(new OrderFill(id, "?", 0, 0, 0, traded[0], traded[1])));
             return result;
         } finally {
@@ -595,22 +716,19 @@ public final class InMemoryTradingStore implements TradingStore {
         lock.lock();
         try {
             // Summed from the journal when asked, as a database would: a running sum per trade would cost
-            // every trade a lookup and an insert into an ever-growing map on the command path.
-            Map<UUID, TradeLegs> byTrade = new HashMap<>();
-            for (List<JournalEntry> entries : journalByUser.values()) {
-                for (int i = 0, n = entries.size(); i < n; i++) {
-                    JournalEntry entry = entries.get(i);
-                    if (entry.tradeId() != null) {
-                        byTrade.computeIfAbsent(entry.tradeId(), TradeLegs::new).add(entry.assetId(),
-                                entry.amountMinor());
-                    }
+            // every trade an insert into an ever-growing index on the command path.
+            TradeLegs legs = new TradeLegs(trades.size());
+            for (int row = 0, n = journal.size(); row < n; row++) {
+                if (journal.hasTrade(row)) {
+                    legs.add(journal.tradeMsb(row), journal.tradeLsb(row), journal.asset(row),
+                            journal.amountMinor(row));
                 }
             }
-            List<TradeLegTotal> result = new ArrayList<>();
-            for (TradeLegs legs : byTrade.values()) {
-                for (int i = 0; i < legs.size; i++) {
-                    result.add(new TradeLegTotal(legs.tradeId, legs.assetIds[i], legs.sums[i], legs.counts[i]));
-                }
+            List<TradeLegTotal> result = new ArrayList<>(legs.size);
+            for (int leg = 0; leg < legs.size; leg++) {
+                int trade = legs.trade[leg];
+                result.add(new TradeLegTotal(new UUID(legs.tradeMsb[trade], legs.tradeLsb[trade]),
+                        assetIds.name(legs.asset[leg]), legs.sum[leg], legs.count[leg]));
             }
             return result;
         } finally {
@@ -618,174 +736,161 @@ public final class InMemoryTradingStore implements TradingStore {
         }
     }
 
-    private static List<OrderRecord> records(java.util.Collection<OrderRow> rows) {
-        List<OrderRecord> result = new ArrayList<>(rows.size());
-        for (OrderRow row : rows) {
-            result.add(row.toRecord());
+    private List<OrderRecord> liveRecords(Market market) {
+        UuidIndex live = market.live;
+        List<OrderRecord> result = new ArrayList<>(live.size());
+        for (int slot = 0, n = live.slots(); slot < n; slot++) {
+            int row = live.handleAt(slot);
+            if (row != UuidIndex.ABSENT) {
+                result.add(orders.record(row));
+            }
         }
         return result;
     }
 
-    private static <T> List<T> newestFirst(List<T> items, int limit) {
-        int from = Math.max(0, items.size() - limit);
-        List<T> result = new ArrayList<>(items.subList(from, items.size()));
-        Collections.reverse(result);
+    /** The trades of the last {@code limit} rows of the list, last first. */
+    private List<TradeRecord> newestTrades(IntList rows, int limit) {
+        int count = newestCount(rows, limit);
+        List<TradeRecord> result = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            result.add(trades.record(rows.get(rows.size() - i)));
+        }
         return result;
+    }
+
+    /** The journal entries of the last {@code limit} rows of the list, last first. */
+    private List<JournalEntry> newestEntries(IntList rows, int limit) {
+        int count = newestCount(rows, limit);
+        List<JournalEntry> result = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            result.add(journal.record(rows.get(rows.size() - i)));
+        }
+        return result;
+    }
+
+    private static int newestCount(IntList rows, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("negative limit " + limit);
+        }
+        return rows == null ? 0 : Math.min(limit, rows.size());
     }
 
     // ------------------------------------------------------------------------------------------------
     // State and session
     // ------------------------------------------------------------------------------------------------
 
-    /**
-     * One order's row, updated in place: it copies the fields of the record it was inserted with, so a
-     * command's records die young instead of surviving into the old generation. Guarded by the store lock.
-     */
-    private static final class OrderRow {
-        // What an order is: fixed when it is placed.
-        final UUID id;
-        final String userId;
-        final String assetId;
-        final long bookId;
-        final String clientOrderId;
-        final Side side;
-        final OrderType type;
-        final TimeInForce timeInForce;
-        final boolean postOnly;
-        final SelfTradePrevention selfTradePrevention;
-        final long quoteBudgetMinor;
-        final long requestedLots;
-        final long requestedPriceTicks;
-        final long requestedStopPriceTicks;
-        final String lockedAssetId;
-        final UUID ocoSiblingId;
-        final long sequence;
-        final Instant createdAt;
-        // Its state after the latest command.
-        long priceTicks;
-        long stopPriceTicks;
-        long quantityLots;
-        long filledLots;
-        long filledQuoteMinor;
-        long lockedMinor;
-        long priority;
-        OrderStatus status;
-        CancelReason cancelReason;
-        long updatedSecond;
-        int updatedNano;
-        // The sums of its trades, for the audit, and whether the market's live index holds it.
-        long tradedLots;
-        long tradedQuoteMinor;
-        boolean listedLive;
+    /** Lists of row handles per user id, each oldest first, created at a user's first row; not thread-safe. */
+    private static final class HandlesByUser {
+        private IntList[] lists = new IntList[16];
 
-        OrderRow(OrderRecord record) {
-            id = record.id();
-            userId = record.userId();
-            assetId = record.assetId();
-            bookId = record.bookId();
-            clientOrderId = record.clientOrderId();
-            side = record.side();
-            type = record.type();
-            timeInForce = record.timeInForce();
-            postOnly = record.postOnly();
-            selfTradePrevention = record.selfTradePrevention();
-            quoteBudgetMinor = record.quoteBudgetMinor();
-            requestedLots = record.requestedLots();
-            requestedPriceTicks = record.requestedPriceTicks();
-            requestedStopPriceTicks = record.requestedStopPriceTicks();
-            lockedAssetId = record.lockedAssetId();
-            ocoSiblingId = record.ocoSiblingId();
-            sequence = record.sequence();
-            createdAt = record.createdAt();
-            update(record);
-        }
-
-        /** Refuses a record that would change what the order is (checked before anything is applied). */
-        void checkSameOrder(OrderRecord record) {
-            if (record.bookId() != bookId || !record.userId().equals(userId) || !record.assetId().equals(assetId)
-                    || record.side() != side || record.type() != type
-                    || !Objects.equals(record.clientOrderId(), clientOrderId)
-                    || !Objects.equals(record.ocoSiblingId(), ocoSiblingId)) {
-                throw new TradingException("order " + id + " cannot change what it is: " + record);
+        /** The user's list, created when absent. */
+        IntList of(int user) {
+            if (user >= lists.length) {
+                lists = Arrays.copyOf(lists, Math.max(user + 1, 2 * lists.length));
             }
-        }
-
-        void update(OrderRecord record) {
-            priceTicks = record.priceTicks();
-            stopPriceTicks = record.stopPriceTicks();
-            quantityLots = record.quantityLots();
-            filledLots = record.filledLots();
-            filledQuoteMinor = record.filledQuoteMinor();
-            lockedMinor = record.lockedMinor();
-            priority = record.priority();
-            status = record.status();
-            cancelReason = record.cancelReason();
-            updatedSecond = record.updatedAt().getEpochSecond();
-            updatedNano = record.updatedAt().getNano();
-        }
-
-        void addTraded(long lots, long quoteMinor) {
-            tradedLots = Math.addExact(tradedLots, lots);
-            tradedQuoteMinor = Math.addExact(tradedQuoteMinor, quoteMinor);
-        }
-
-        void addTraded(long[] traded) {
-            if (traded != null) {
-                addTraded(traded[0], traded[1]);
+            IntList list = lists[user];
+            if (list == null) {
+                list = new IntList(16);
+                lists[user] = list;
             }
+            return list;
         }
 
-        OrderRecord toRecord() {
-            return new OrderRecord(id, userId, assetId, bookId, clientOrderId, side, type, timeInForce, postOnly,
-                    selfTradePrevention, priceTicks, stopPriceTicks, quantityLots, requestedLots, requestedPriceTicks,
-                    requestedStopPriceTicks, quoteBudgetMinor, filledLots,
-                    filledQuoteMinor, lockedMinor, lockedAssetId, status, cancelReason, ocoSiblingId, sequence,
-                    priority, createdAt, Instant.ofEpochSecond(updatedSecond, updatedNano));
+        /** The user's list, or null. */
+        IntList get(int user) {
+            return user < 0 || user >= lists.length ? null : lists[user];
         }
     }
 
-    /** The journal sums of one trade per asset (two assets, token and quote, in practice); not thread-safe. */
+    /**
+     * The journal sums of each (trade, asset), built when the audit asks: trades are numbered in the order
+     * first seen through an index of their ids, and each trade chains its legs (one per asset, two in
+     * practice). Not thread-safe.
+     */
     private static final class TradeLegs {
-        final UUID tradeId;
-        String[] assetIds = new String[2];
-        long[] sums = new long[2];
-        long[] counts = new long[2];
+        private static final int NONE = -1;
+
+        private final UuidIndex tradeNumbers;
+        // By trade number.
+        long[] tradeMsb;
+        long[] tradeLsb;
+        int[] firstLeg;
+        int trades;
+        // By leg.
+        int[] trade;
+        int[] asset;
+        int[] nextLeg;
+        long[] sum;
+        long[] count;
         int size;
 
-        TradeLegs(UUID tradeId) {
-            this.tradeId = tradeId;
+        TradeLegs(int expectedTrades) {
+            int capacity = Math.max(16, expectedTrades);
+            tradeNumbers = new UuidIndex(capacity);
+            tradeMsb = new long[capacity];
+            tradeLsb = new long[capacity];
+            firstLeg = new int[capacity];
+            int legs = 2 * capacity;
+            trade = new int[legs];
+            asset = new int[legs];
+            nextLeg = new int[legs];
+            sum = new long[legs];
+            count = new long[legs];
         }
 
-        void add(String assetId, long amountMinor) {
-            int i = 0;
-            while (i < size && !assetIds[i].equals(assetId)) {
-                i++;
-            }
-            if (i == size) {
-                if (size == assetIds.length) {
-                    assetIds = Arrays.copyOf(assetIds, size * 2);
-                    sums = Arrays.copyOf(sums, size * 2);
-                    counts = Arrays.copyOf(counts, size * 2);
+        void add(long msb, long lsb, int assetId, long amountMinor) {
+            int number = tradeNumbers.get(msb, lsb);
+            if (number == UuidIndex.ABSENT) {
+                number = trades++;
+                if (number == tradeMsb.length) {
+                    tradeMsb = Columns.grown(tradeMsb, 2 * number);
+                    tradeLsb = Columns.grown(tradeLsb, 2 * number);
+                    firstLeg = Columns.grown(firstLeg, 2 * number);
                 }
-                assetIds[size++] = assetId;
+                tradeMsb[number] = msb;
+                tradeLsb[number] = lsb;
+                firstLeg[number] = NONE;
+                tradeNumbers.put(msb, lsb, number);
             }
-            sums[i] = Math.addExact(sums[i], amountMinor);
-            counts[i]++;
+            int leg = firstLeg[number];
+            while (leg != NONE && asset[leg] != assetId) {
+                leg = nextLeg[leg];
+            }
+            if (leg == NONE) {
+                leg = size++;
+                if (leg == trade.length) {
+                    trade = Columns.grown(trade, 2 * leg);
+                    asset = Columns.grown(asset, 2 * leg);
+                    nextLeg = Columns.grown(nextLeg, 2 * leg);
+                    sum = Columns.grown(sum, 2 * leg);
+                    count = Columns.grown(count, 2 * leg);
+                }
+                trade[leg] = number;
+                asset[leg] = assetId;
+                nextLeg[leg] = firstLeg[number];
+                firstLeg[number] = leg;
+            }
+            sum[leg] = Math.addExact(sum[leg], amountMinor);
+            count[leg]++;
         }
     }
 
-    /** One market's rows; guarded by the store lock. */
+    /** One market's state and indexes; guarded by the store lock. */
     private static final class Market {
+        /** Its asset's id in the store's name table. */
+        final int assetId;
         Asset asset;
         long sequence;
         long lastTradePriceTicks;
-        /** Its live orders by id, in no order: every read of them sorts. */
-        final UuidMap<OrderRow> live = new UuidMap<>(1024);
-        final List<TradeRecord> trades = new ArrayList<>();
+        /** Its live orders: id to order row, in no order: every read of them sorts. */
+        final UuidIndex live = new UuidIndex(1024);
+        /** Its trades' rows, oldest first. */
+        final IntList trades = new IntList(1024);
         final TreeMap<Long, DepthSnapshot> snapshots = new TreeMap<>();
 
-        Market(Asset asset) {
+        Market(Asset asset, int assetId) {
             this.asset = asset;
+            this.assetId = assetId;
         }
     }
 
@@ -827,7 +932,7 @@ public final class InMemoryTradingStore implements TradingStore {
 
         @Override
         public Asset quote() {
-            return assets.get(unitMarket().asset.quoteAssetId());
+            return assetOf(unitMarket().asset.quoteAssetId());
         }
 
         @Override
@@ -837,7 +942,7 @@ public final class InMemoryTradingStore implements TradingStore {
 
         @Override
         public List<OrderRecord> liveOrders() {
-            return records(unitMarket().live.values());
+            return liveRecords(unitMarket());
         }
 
         @Override
@@ -848,22 +953,23 @@ public final class InMemoryTradingStore implements TradingStore {
         @Override
         public BalanceRecord balance(String userId, String assetId) {
             checkOpen();
-            long[] row = balances.getOrDefault(userId, Map.of()).get(assetId);
-            return row == null ? new BalanceRecord(userId, assetId, 0, 0)
-                    : new BalanceRecord(userId, assetId, row[0], row[1]);
+            int user = userIds.find(userId);
+            int asset = assetIds.find(assetId);
+            int cell = user == Names.ABSENT || asset == Names.ABSENT ? BalanceTable.NO_ROW : balances.cell(user, asset);
+            return cell == BalanceTable.NO_ROW ? new BalanceRecord(userId, assetId, 0, 0)
+                    : new BalanceRecord(userId, assetId, balances.available(cell), balances.locked(cell));
         }
 
         @Override
         public OrderRecord orderByClientId(String userId, String clientOrderId) {
             checkOpen();
-            UUID id = clientOrderIds.getOrDefault(userId, Map.of()).get(clientOrderId);
-            return id == null ? null : orders.get(id).toRecord();
+            return orderWithClientId(userId, clientOrderId);
         }
 
         @Override
         public boolean userExists(String userId) {
             checkOpen();
-            return users.contains(userId);
+            return isRegistered(userId);
         }
 
         @Override
@@ -878,13 +984,16 @@ public final class InMemoryTradingStore implements TradingStore {
         @Override
         public Asset asset(String assetId) {
             checkOpen();
-            return assets.get(assetId);
+            return assetOf(assetId);
         }
 
         @Override
         public JournalEntry journalEntry(String userId, String idempotencyKey) {
             checkOpen();
-            return idempotencyKeys.getOrDefault(userId, Map.of()).get(idempotencyKey);
+            int user = userId == null ? Names.ABSENT : userIds.find(userId);
+            int row = user == Names.ABSENT || idempotencyKey == null ? JournalTable.ABSENT
+                    : journal.findByIdempotencyKey(user, idempotencyKey);
+            return row == JournalTable.ABSENT ? null : journal.record(row);
         }
 
         @Override
