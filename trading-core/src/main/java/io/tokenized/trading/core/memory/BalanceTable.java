@@ -1,5 +1,6 @@
 package io.tokenized.trading.core.memory;
 
+import io.tokenized.trading.core.TradingException;
 import io.tokenized.trading.core.ledger.EntryKind;
 
 import java.util.Arrays;
@@ -24,8 +25,14 @@ final class BalanceTable {
     private long[] locked = new long[userSlots * assetSlots];
     /** Whether the balance row exists: a row at zero is listed, an absent one is not. */
     private boolean[] exists = new boolean[userSlots * assetSlots];
-    /** Per cell and entry kind (by ordinal): the sum and the count of the journal entries. */
+    /**
+     * Per cell and entry kind (by ordinal): the sum of the journal entries as 128 bits (high and low
+     * words), and their count. A kind's sum may pass a long where the balance does not (deposits and
+     * withdrawals of a busy account add up for ever), and adding must not fail: it runs while a unit
+     * is being applied, after its checks.
+     */
     private long[] entrySums = new long[userSlots * assetSlots * KINDS];
+    private long[] entrySumsHigh = new long[userSlots * assetSlots * KINDS];
     private long[] entryCounts = new long[userSlots * assetSlots * KINDS];
 
     int userSlots() {
@@ -70,12 +77,30 @@ final class BalanceTable {
     void addEntry(int user, int asset, int kind, long amountMinor) {
         ensure(user, asset);
         int slot = (user * assetSlots + asset) * KINDS + kind;
-        entrySums[slot] = Math.addExact(entrySums[slot], amountMinor);
+        long low = entrySums[slot];
+        long sum = low + amountMinor;
+        long carry = Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
+        entrySums[slot] = sum;
+        entrySumsHigh[slot] += (amountMinor >> 63) + carry;
         entryCounts[slot]++;
     }
 
+    /**
+     * The sum of the pair's entries of one kind.
+     *
+     * @throws TradingException when the sum does not fit a long
+     */
     long entrySum(int user, int asset, int kind) {
-        return user >= userSlots || asset >= assetSlots ? 0 : entrySums[(user * assetSlots + asset) * KINDS + kind];
+        if (user >= userSlots || asset >= assetSlots) {
+            return 0;
+        }
+        int slot = (user * assetSlots + asset) * KINDS + kind;
+        long low = entrySums[slot];
+        if (entrySumsHigh[slot] != low >> 63) {
+            throw new TradingException("the journal entries of kind " + EntryKind.values()[kind]
+                    + " of one balance sum beyond a long");
+        }
+        return low;
     }
 
     long entryCount(int user, int asset, int kind) {
@@ -95,6 +120,7 @@ final class BalanceTable {
             locked = Arrays.copyOf(locked, cells);
             exists = Arrays.copyOf(exists, cells);
             entrySums = Arrays.copyOf(entrySums, cells * KINDS);
+            entrySumsHigh = Arrays.copyOf(entrySumsHigh, cells * KINDS);
             entryCounts = Arrays.copyOf(entryCounts, cells * KINDS);
         } else {
             relayout(users, assets);
@@ -110,6 +136,7 @@ final class BalanceTable {
         long[] newLocked = new long[cells];
         boolean[] newExists = new boolean[cells];
         long[] newSums = new long[cells * KINDS];
+        long[] newSumsHigh = new long[cells * KINDS];
         long[] newCounts = new long[cells * KINDS];
         for (int user = 0; user < userSlots; user++) {
             int from = user * assetSlots;
@@ -118,12 +145,14 @@ final class BalanceTable {
             System.arraycopy(locked, from, newLocked, to, assetSlots);
             System.arraycopy(exists, from, newExists, to, assetSlots);
             System.arraycopy(entrySums, from * KINDS, newSums, to * KINDS, assetSlots * KINDS);
+            System.arraycopy(entrySumsHigh, from * KINDS, newSumsHigh, to * KINDS, assetSlots * KINDS);
             System.arraycopy(entryCounts, from * KINDS, newCounts, to * KINDS, assetSlots * KINDS);
         }
         available = newAvailable;
         locked = newLocked;
         exists = newExists;
         entrySums = newSums;
+        entrySumsHigh = newSumsHigh;
         entryCounts = newCounts;
     }
 }

@@ -1,9 +1,11 @@
 package io.tokenized.trading.core.memory;
 
+import io.tokenized.trading.core.TradingException;
 import io.tokenized.trading.core.ledger.EntryKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BalanceTableTest {
 
@@ -64,5 +66,33 @@ class BalanceTableTest {
         assertThat(table.cell(40, 9)).isEqualTo(BalanceTable.NO_ROW);
         assertThat(table.entrySum(40, 9, EntryKind.TRADE.ordinal())).isEqualTo(5);
         assertThat(table.entrySum(400, 90, EntryKind.TRADE.ordinal())).isZero();
+    }
+
+    @Test
+    void aJournalSumMayPassALongWhileAddingAndIsReadWhenItFitsAgain() {
+        BalanceTable table = new BalanceTable();
+        int deposit = EntryKind.DEPOSIT.ordinal();
+        int withdrawal = EntryKind.WITHDRAWAL.ordinal();
+        for (int cycle = 0; cycle < 3; cycle++) {
+            table.addEntry(3, 1, deposit, Long.MAX_VALUE);
+            table.addEntry(3, 1, withdrawal, -Long.MAX_VALUE);
+        }
+
+        assertThatThrownBy(() -> table.entrySum(3, 1, deposit)).isInstanceOf(TradingException.class)
+                .hasMessageContaining("DEPOSIT");
+        assertThatThrownBy(() -> table.entrySum(3, 1, withdrawal)).isInstanceOf(TradingException.class);
+        assertThat(table.entryCount(3, 1, deposit)).isEqualTo(3);
+
+        table.addEntry(3, 1, deposit, -Long.MAX_VALUE);
+        table.addEntry(3, 1, deposit, -Long.MAX_VALUE);
+        table.addEntry(3, 1, deposit, -5);
+        assertThat(table.entrySum(3, 1, deposit)).isEqualTo(Long.MAX_VALUE - 5);
+        table.addEntry(3, 1, withdrawal, Long.MAX_VALUE);
+        table.addEntry(3, 1, withdrawal, Long.MAX_VALUE);
+        assertThat(table.entrySum(3, 1, withdrawal)).isEqualTo(-Long.MAX_VALUE);
+        table.addEntry(3, 1, withdrawal, -1);
+        assertThat(table.entrySum(3, 1, withdrawal)).isEqualTo(Long.MIN_VALUE);
+        table.addEntry(3, 1, withdrawal, -1);
+        assertThatThrownBy(() -> table.entrySum(3, 1, withdrawal)).isInstanceOf(TradingException.class);
     }
 }
