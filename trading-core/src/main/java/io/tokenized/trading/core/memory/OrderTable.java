@@ -1,5 +1,6 @@
 package io.tokenized.trading.core.memory;
 
+import io.tokenized.trading.core.TradingException;
 import io.tokenized.trading.core.book.CancelReason;
 import io.tokenized.trading.core.book.SelfTradePrevention;
 import io.tokenized.trading.core.book.Side;
@@ -10,14 +11,19 @@ import io.tokenized.trading.core.port.OrderFill;
 import io.tokenized.trading.core.port.OrderRecord;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Every order ever stored, one row per order in columns of primitive arrays: a row is an int handle,
- * 0, 1, 2, ... in insertion order, and no object exists per order until a read builds its
- * {@link OrderRecord}. Ids and instants are split into longs, enums kept as ordinals, strings as interned
- * ids. Indexed by order id and by (user, client order id).
+ * Every order ever stored, one row per order: a row is an int handle, 0, 1, 2, ... in insertion order,
+ * and no object exists per order until a read builds its {@link OrderRecord}. Ids and instants are split
+ * into longs, enums kept as ordinals, strings as interned ids. Indexed by order id and by (user, client
+ * order id).
+ *
+ * <p>A row is {@value #STRIDE} consecutive longs in pages of {@value #PAGE_ROWS} rows, what a command
+ * changes first: a command updates a live order at a random row, and its check and update then touch two
+ * or three cache lines instead of one per field. Pages are never copied as the table grows.
  *
  * <p>Not thread-safe; the store guards it with its lock.
  */
@@ -31,60 +37,56 @@ final class OrderTable {
     private static final SelfTradePrevention[] PREVENTIONS = SelfTradePrevention.values();
     private static final OrderStatus[] STATUSES = OrderStatus.values();
     private static final CancelReason[] CANCEL_REASONS = CancelReason.values();
-    private static final byte POST_ONLY = 1;
-    private static final byte HAS_SIBLING = 2;
-    private static final byte NO_CANCEL_REASON = -1;
+    private static final int POST_ONLY = 1;
+    private static final int HAS_SIBLING = 2;
+    private static final int NO_CANCEL_REASON = 0xFF;
     private static final int NO_KEY = -1;
+
+    private static final int PAGE_BITS = 10;
+    private static final int PAGE_ROWS = 1 << PAGE_BITS;
+    // The longs of a row. What a command reads and writes comes first.
+    /** Bytes, low to high: side, type, time in force, self-trade prevention, flags, status, cancel reason. */
+    private static final int CODES = 0;
+    /** User id (high half), asset id (low half). */
+    private static final int USER_ASSET = 1;
+    /** Client order key (high half), locked asset id (low half). */
+    private static final int KEY_LOCKED_ASSET = 2;
+    private static final int BOOK_ID = 3;
+    private static final int PRICE = 4;
+    private static final int STOP_PRICE = 5;
+    private static final int QUANTITY = 6;
+    private static final int FILLED = 7;
+    private static final int FILLED_QUOTE = 8;
+    private static final int LOCKED = 9;
+    private static final int PRIORITY = 10;
+    private static final int UPDATED_SECOND = 11;
+    /** Nanos of the creation (high half) and of the last update (low half). */
+    private static final int NANOS = 12;
+    private static final int TRADED = 13;
+    private static final int TRADED_QUOTE = 14;
+    private static final int ID_MSB = 15;
+    private static final int ID_LSB = 16;
+    private static final int SIBLING_MSB = 17;
+    private static final int SIBLING_LSB = 18;
+    private static final int QUOTE_BUDGET = 19;
+    private static final int REQUESTED_QUANTITY = 20;
+    private static final int REQUESTED_PRICE = 21;
+    private static final int REQUESTED_STOP_PRICE = 22;
+    private static final int SEQUENCE = 23;
+    private static final int CREATED_SECOND = 24;
+    private static final int STRIDE = 25;
 
     private final Names users;
     private final Names assets;
     private final UuidIndex ids;
     private final UserKeys clientOrderIds = new UserKeys();
+    private long[][] pages = new long[1][];
     private int size;
-
-    // What an order is: written once, when it is placed.
-    private long[] idMsb;
-    private long[] idLsb;
-    private int[] user;
-    private int[] asset;
-    private long[] bookId;
-    private int[] clientOrderKey;
-    private byte[] side;
-    private byte[] type;
-    private byte[] timeInForce;
-    private byte[] selfTradePrevention;
-    private byte[] flags;
-    private long[] quoteBudgetMinor;
-    private long[] requestedLots;
-    private long[] requestedPriceTicks;
-    private long[] requestedStopPriceTicks;
-    private int[] lockedAsset;
-    private long[] siblingMsb;
-    private long[] siblingLsb;
-    private long[] sequence;
-    private long[] createdSecond;
-    private int[] createdNano;
-    // Its state after the latest command.
-    private long[] priceTicks;
-    private long[] stopPriceTicks;
-    private long[] quantityLots;
-    private long[] filledLots;
-    private long[] filledQuoteMinor;
-    private long[] lockedMinor;
-    private long[] priority;
-    private byte[] status;
-    private byte[] cancelReason;
-    private long[] updatedSecond;
-    private int[] updatedNano;
-    // The sums of its trades as maker or taker, for the audit.
-    private long[] tradedLots;
-    private long[] tradedQuoteMinor;
 
     OrderTable(Names users, Names assets, int capacity) {
         this.users = users;
         this.assets = assets;
         ids = new UuidIndex(capacity);
-        resize(Math.max(16, capacity));
     }
 
     int size() {
@@ -106,158 +108,179 @@ final class OrderTable {
      * both are free); returns its handle.
      */
     int add(OrderRecord record) {
-        if (size == idMsb.length) {
-            resize(2 * size);
+        if (size == Integer.MAX_VALUE) {
+            throw new TradingException("the in-memory store holds " + size + " orders, its most");
         }
-        int row = size++;
+        int row = size;
+        long[] page = pageFor(row);
+        int at = offset(row);
         UUID id = record.id();
-        idMsb[row] = id.getMostSignificantBits();
-        idLsb[row] = id.getLeastSignificantBits();
         int userId = users.intern(record.userId());
-        user[row] = userId;
-        asset[row] = assets.intern(record.assetId());
-        bookId[row] = record.bookId();
-        side[row] = (byte) record.side().ordinal();
-        type[row] = (byte) record.type().ordinal();
-        timeInForce[row] = (byte) record.timeInForce().ordinal();
-        selfTradePrevention[row] = (byte) record.selfTradePrevention().ordinal();
-        quoteBudgetMinor[row] = record.quoteBudgetMinor();
-        requestedLots[row] = record.requestedLots();
-        requestedPriceTicks[row] = record.requestedPriceTicks();
-        requestedStopPriceTicks[row] = record.requestedStopPriceTicks();
-        lockedAsset[row] = assets.intern(record.lockedAssetId());
-        byte rowFlags = record.postOnly() ? POST_ONLY : 0;
+        page[at + ID_MSB] = id.getMostSignificantBits();
+        page[at + ID_LSB] = id.getLeastSignificantBits();
+        page[at + BOOK_ID] = record.bookId();
+        int flags = record.postOnly() ? POST_ONLY : 0;
         UUID sibling = record.ocoSiblingId();
         if (sibling != null) {
-            rowFlags |= HAS_SIBLING;
-            siblingMsb[row] = sibling.getMostSignificantBits();
-            siblingLsb[row] = sibling.getLeastSignificantBits();
+            flags |= HAS_SIBLING;
+            page[at + SIBLING_MSB] = sibling.getMostSignificantBits();
+            page[at + SIBLING_LSB] = sibling.getLeastSignificantBits();
         }
-        flags[row] = rowFlags;
-        sequence[row] = record.sequence();
-        createdSecond[row] = record.createdAt().getEpochSecond();
-        createdNano[row] = record.createdAt().getNano();
-        update(row, record);
-        ids.put(idMsb[row], idLsb[row], row);
+        page[at + CODES] = record.side().ordinal() | record.type().ordinal() << 8
+                | record.timeInForce().ordinal() << 16 | (long) record.selfTradePrevention().ordinal() << 24
+                | (long) flags << 32;
+        page[at + USER_ASSET] = halves(userId, assets.intern(record.assetId()));
+        page[at + QUOTE_BUDGET] = record.quoteBudgetMinor();
+        page[at + REQUESTED_QUANTITY] = record.requestedLots();
+        page[at + REQUESTED_PRICE] = record.requestedPriceTicks();
+        page[at + REQUESTED_STOP_PRICE] = record.requestedStopPriceTicks();
+        page[at + SEQUENCE] = record.sequence();
+        page[at + CREATED_SECOND] = record.createdAt().getEpochSecond();
+        page[at + NANOS] = halves(record.createdAt().getNano(), 0);
         String clientOrderId = record.clientOrderId();
-        clientOrderKey[row] = clientOrderId == null ? NO_KEY : clientOrderIds.add(userId, clientOrderId, row);
+        int key = clientOrderId == null ? NO_KEY : clientOrderIds.add(userId, clientOrderId, row);
+        page[at + KEY_LOCKED_ASSET] = halves(key, assets.intern(record.lockedAssetId()));
+        size++;
+        update(row, record);
+        ids.put(id.getMostSignificantBits(), id.getLeastSignificantBits(), row);
         return row;
     }
 
     /** Whether the record describes the same order as the row: only its state may change. */
     boolean isSameOrder(int row, OrderRecord record) {
+        long[] page = pages[row >>> PAGE_BITS];
+        int at = offset(row);
+        long codes = page[at + CODES];
+        int flags = code(codes, 4);
         UUID sibling = record.ocoSiblingId();
-        boolean sameSibling = sibling == null ? (flags[row] & HAS_SIBLING) == 0
-                : (flags[row] & HAS_SIBLING) != 0 && sibling.getMostSignificantBits() == siblingMsb[row]
-                && sibling.getLeastSignificantBits() == siblingLsb[row];
-        return sameSibling && record.bookId() == bookId[row] && record.side().ordinal() == side[row]
-                && record.type().ordinal() == type[row] && users.name(user[row]).equals(record.userId())
-                && assets.name(asset[row]).equals(record.assetId())
-                && Objects.equals(record.clientOrderId(), clientOrderId(row));
+        boolean sameSibling = sibling == null ? (flags & HAS_SIBLING) == 0
+                : (flags & HAS_SIBLING) != 0 && sibling.getMostSignificantBits() == page[at + SIBLING_MSB]
+                && sibling.getLeastSignificantBits() == page[at + SIBLING_LSB];
+        long userAsset = page[at + USER_ASSET];
+        return sameSibling && record.bookId() == page[at + BOOK_ID] && record.side().ordinal() == code(codes, 0)
+                && record.type().ordinal() == code(codes, 1) && users.name(high(userAsset)).equals(record.userId())
+                && assets.name(low(userAsset)).equals(record.assetId())
+                && Objects.equals(record.clientOrderId(), clientOrderId(high(page[at + KEY_LOCKED_ASSET])));
     }
 
     /** Writes the record's state (what changes after placement) into the row. */
     void update(int row, OrderRecord record) {
-        priceTicks[row] = record.priceTicks();
-        stopPriceTicks[row] = record.stopPriceTicks();
-        quantityLots[row] = record.quantityLots();
-        filledLots[row] = record.filledLots();
-        filledQuoteMinor[row] = record.filledQuoteMinor();
-        lockedMinor[row] = record.lockedMinor();
-        priority[row] = record.priority();
-        status[row] = (byte) record.status().ordinal();
+        long[] page = pages[row >>> PAGE_BITS];
+        int at = offset(row);
+        page[at + PRICE] = record.priceTicks();
+        page[at + STOP_PRICE] = record.stopPriceTicks();
+        page[at + QUANTITY] = record.quantityLots();
+        page[at + FILLED] = record.filledLots();
+        page[at + FILLED_QUOTE] = record.filledQuoteMinor();
+        page[at + LOCKED] = record.lockedMinor();
+        page[at + PRIORITY] = record.priority();
         CancelReason reason = record.cancelReason();
-        cancelReason[row] = reason == null ? NO_CANCEL_REASON : (byte) reason.ordinal();
+        long state = (long) record.status().ordinal() << 40
+                | (long) (reason == null ? NO_CANCEL_REASON : reason.ordinal()) << 48;
+        page[at + CODES] = page[at + CODES] & 0xFF_FFFF_FFFFL | state;
         Instant updatedAt = record.updatedAt();
-        updatedSecond[row] = updatedAt.getEpochSecond();
-        updatedNano[row] = updatedAt.getNano();
+        page[at + UPDATED_SECOND] = updatedAt.getEpochSecond();
+        page[at + NANOS] = page[at + NANOS] & 0xFFFF_FFFF_0000_0000L | updatedAt.getNano();
     }
 
     void addTraded(int row, long lots, long quoteMinor) {
-        tradedLots[row] = Math.addExact(tradedLots[row], lots);
-        tradedQuoteMinor[row] = Math.addExact(tradedQuoteMinor[row], quoteMinor);
+        long[] page = pages[row >>> PAGE_BITS];
+        int at = offset(row);
+        page[at + TRADED] = Math.addExact(page[at + TRADED], lots);
+        page[at + TRADED_QUOTE] = Math.addExact(page[at + TRADED_QUOTE], quoteMinor);
     }
 
     boolean isLive(int row) {
-        return STATUSES[status[row]].isLive();
+        return STATUSES[code(field(row, CODES), 5)].isLive();
     }
 
     long idMsb(int row) {
-        return idMsb[row];
+        return field(row, ID_MSB);
     }
 
     long idLsb(int row) {
-        return idLsb[row];
+        return field(row, ID_LSB);
     }
 
     int user(int row) {
-        return user[row];
+        return high(field(row, USER_ASSET));
     }
 
     /** Whether the audit lists the order: it has a fill or a trade. */
     boolean hasFillOrTrade(int row) {
-        return filledLots[row] > 0 || tradedLots[row] > 0;
+        return field(row, FILLED) > 0 || field(row, TRADED) > 0;
     }
 
     OrderFill fill(int row) {
-        return new OrderFill(new UUID(idMsb[row], idLsb[row]), assets.name(asset[row]), quantityLots[row],
-                filledLots[row], filledQuoteMinor[row], tradedLots[row], tradedQuoteMinor[row]);
+        long[] page = pages[row >>> PAGE_BITS];
+        int at = offset(row);
+        return new OrderFill(new UUID(page[at + ID_MSB], page[at + ID_LSB]), assets.name(low(page[at + USER_ASSET])),
+                page[at + QUANTITY], page[at + FILLED], page[at + FILLED_QUOTE], page[at + TRADED],
+                page[at + TRADED_QUOTE]);
     }
 
-    /** The order as a record, built from its columns. */
+    /** The order as a record, built from its row. */
     OrderRecord record(int row) {
-        byte reason = cancelReason[row];
-        return new OrderRecord(new UUID(idMsb[row], idLsb[row]), users.name(user[row]), assets.name(asset[row]),
-                bookId[row], clientOrderId(row), SIDES[side[row]], TYPES[type[row]], TIMES_IN_FORCE[timeInForce[row]],
-                (flags[row] & POST_ONLY) != 0, PREVENTIONS[selfTradePrevention[row]], priceTicks[row],
-                stopPriceTicks[row], quantityLots[row], requestedLots[row], requestedPriceTicks[row],
-                requestedStopPriceTicks[row], quoteBudgetMinor[row], filledLots[row], filledQuoteMinor[row],
-                lockedMinor[row], assets.name(lockedAsset[row]), STATUSES[status[row]],
+        long[] page = pages[row >>> PAGE_BITS];
+        int at = offset(row);
+        long codes = page[at + CODES];
+        int flags = code(codes, 4);
+        int reason = code(codes, 6);
+        long userAsset = page[at + USER_ASSET];
+        long keyAndLocked = page[at + KEY_LOCKED_ASSET];
+        long nanos = page[at + NANOS];
+        return new OrderRecord(new UUID(page[at + ID_MSB], page[at + ID_LSB]), users.name(high(userAsset)),
+                assets.name(low(userAsset)), page[at + BOOK_ID], clientOrderId(high(keyAndLocked)),
+                SIDES[code(codes, 0)], TYPES[code(codes, 1)], TIMES_IN_FORCE[code(codes, 2)],
+                (flags & POST_ONLY) != 0, PREVENTIONS[code(codes, 3)], page[at + PRICE], page[at + STOP_PRICE],
+                page[at + QUANTITY], page[at + REQUESTED_QUANTITY], page[at + REQUESTED_PRICE],
+                page[at + REQUESTED_STOP_PRICE], page[at + QUOTE_BUDGET], page[at + FILLED], page[at + FILLED_QUOTE],
+                page[at + LOCKED], assets.name(low(keyAndLocked)), STATUSES[code(codes, 5)],
                 reason == NO_CANCEL_REASON ? null : CANCEL_REASONS[reason],
-                (flags[row] & HAS_SIBLING) == 0 ? null : new UUID(siblingMsb[row], siblingLsb[row]), sequence[row],
-                priority[row], Instant.ofEpochSecond(createdSecond[row], createdNano[row]),
-                Instant.ofEpochSecond(updatedSecond[row], updatedNano[row]));
+                (flags & HAS_SIBLING) == 0 ? null : new UUID(page[at + SIBLING_MSB], page[at + SIBLING_LSB]),
+                page[at + SEQUENCE], page[at + PRIORITY], Instant.ofEpochSecond(page[at + CREATED_SECOND], high(nanos)),
+                Instant.ofEpochSecond(page[at + UPDATED_SECOND], low(nanos)));
     }
 
-    private String clientOrderId(int row) {
-        int key = clientOrderKey[row];
+    private String clientOrderId(int key) {
         return key == NO_KEY ? null : clientOrderIds.key(key);
     }
 
-    private void resize(int capacity) {
-        idMsb = Columns.grown(idMsb, capacity);
-        idLsb = Columns.grown(idLsb, capacity);
-        user = Columns.grown(user, capacity);
-        asset = Columns.grown(asset, capacity);
-        bookId = Columns.grown(bookId, capacity);
-        clientOrderKey = Columns.grown(clientOrderKey, capacity);
-        side = Columns.grown(side, capacity);
-        type = Columns.grown(type, capacity);
-        timeInForce = Columns.grown(timeInForce, capacity);
-        selfTradePrevention = Columns.grown(selfTradePrevention, capacity);
-        flags = Columns.grown(flags, capacity);
-        quoteBudgetMinor = Columns.grown(quoteBudgetMinor, capacity);
-        requestedLots = Columns.grown(requestedLots, capacity);
-        requestedPriceTicks = Columns.grown(requestedPriceTicks, capacity);
-        requestedStopPriceTicks = Columns.grown(requestedStopPriceTicks, capacity);
-        lockedAsset = Columns.grown(lockedAsset, capacity);
-        siblingMsb = Columns.grown(siblingMsb, capacity);
-        siblingLsb = Columns.grown(siblingLsb, capacity);
-        sequence = Columns.grown(sequence, capacity);
-        createdSecond = Columns.grown(createdSecond, capacity);
-        createdNano = Columns.grown(createdNano, capacity);
-        priceTicks = Columns.grown(priceTicks, capacity);
-        stopPriceTicks = Columns.grown(stopPriceTicks, capacity);
-        quantityLots = Columns.grown(quantityLots, capacity);
-        filledLots = Columns.grown(filledLots, capacity);
-        filledQuoteMinor = Columns.grown(filledQuoteMinor, capacity);
-        lockedMinor = Columns.grown(lockedMinor, capacity);
-        priority = Columns.grown(priority, capacity);
-        status = Columns.grown(status, capacity);
-        cancelReason = Columns.grown(cancelReason, capacity);
-        updatedSecond = Columns.grown(updatedSecond, capacity);
-        updatedNano = Columns.grown(updatedNano, capacity);
-        tradedLots = Columns.grown(tradedLots, capacity);
-        tradedQuoteMinor = Columns.grown(tradedQuoteMinor, capacity);
+    private long field(int row, int field) {
+        return pages[row >>> PAGE_BITS][offset(row) + field];
+    }
+
+    /** The page of a new row, added when the row is the first of its page. */
+    private long[] pageFor(int row) {
+        int index = row >>> PAGE_BITS;
+        if (index == pages.length) {
+            pages = Arrays.copyOf(pages, 2 * pages.length);
+        }
+        long[] page = pages[index];
+        if (page == null) {
+            page = new long[PAGE_ROWS * STRIDE];
+            pages[index] = page;
+        }
+        return page;
+    }
+
+    private static int offset(int row) {
+        return (row & (PAGE_ROWS - 1)) * STRIDE;
+    }
+
+    private static int code(long codes, int index) {
+        return (int) (codes >>> (8 * index)) & 0xFF;
+    }
+
+    private static long halves(int high, int low) {
+        return (long) high << 32 | low & 0xFFFF_FFFFL;
+    }
+
+    private static int high(long halves) {
+        return (int) (halves >>> 32);
+    }
+
+    private static int low(long halves) {
+        return (int) halves;
     }
 }
