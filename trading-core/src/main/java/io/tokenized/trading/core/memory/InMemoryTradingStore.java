@@ -38,10 +38,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * conformance suite holds other stores to. Users must be {@linkplain #registerUser registered} before
  * they trade.
  *
- * <p>Orders, trades and journal entries are rows of columnar tables of primitive arrays, and every index
+ * <p>Orders, trades and journal entries are rows of longs in pages of primitive arrays, and every index
  * is open addressing over primitive arrays: the store keeps no object per row, so millions of retained
- * rows are a few hundred large arrays to the collector, not tens of millions of small objects it copies
- * from generation to generation. Reads build the port's records from the columns.
+ * rows are a few thousand arrays of primitives to the collector, not tens of millions of small objects it
+ * copies from generation to generation. Reads build the port's records from the rows.
  *
  * <p>Thread-safe: every unit and every read runs under one store-wide lock. A unit in memory takes well
  * under a microsecond, so finer locks would cost more than they save; units of different markets are
@@ -72,8 +72,8 @@ public final class InMemoryTradingStore implements TradingStore {
     private final BalanceTable balances = new BalanceTable();
     /** Every order ever stored. */
     private final OrderTable orders = new OrderTable(userIds, assetIds, 1024);
-    private final TradeTable trades = new TradeTable(userIds, assetIds, 1024);
-    private final JournalTable journal = new JournalTable(userIds, assetIds, 1024);
+    private final TradeTable trades = new TradeTable(userIds, assetIds);
+    private final JournalTable journal = new JournalTable(userIds, assetIds);
     private final HandlesByUser tradesByUser = new HandlesByUser();
     private final HandlesByUser journalByUser = new HandlesByUser();
     /**
@@ -83,6 +83,10 @@ public final class InMemoryTradingStore implements TradingStore {
     private final Map<UUID, long[]> tradedWithoutRow = new HashMap<>();
     // Scratch of the unit being committed, reused under the lock.
     private int[] scratchOrders = new int[8];
+    /** Running trade sums per order of the unit being checked: ids as (msb, lsb) pairs. */
+    private long[] sumIds = new long[16];
+    private long[] sumLots = new long[8];
+    private long[] sumQuote = new long[8];
     private int[] scratchUsers = new int[8];
     private int[] scratchAssets = new int[8];
     private long[] scratchAvailable = new long[8];
@@ -114,6 +118,7 @@ public final class InMemoryTradingStore implements TradingStore {
         Objects.requireNonNull(work, "work");
         lock.lock();
         try {
+            refuseNestedUnit();
             Market market = marketOf(assetId);
             if (market == null) {
                 throw new TradingException("no market " + assetId + " in the store");
@@ -142,6 +147,7 @@ public final class InMemoryTradingStore implements TradingStore {
         Objects.requireNonNull(work, "work");
         lock.lock();
         try {
+            refuseNestedUnit();
             session.begin(null);
             try {
                 R result = work.run(session);
@@ -154,6 +160,13 @@ public final class InMemoryTradingStore implements TradingStore {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** A work that opens a unit on its own thread would share, and end, the one session of its unit. */
+    private void refuseNestedUnit() {
+        if (session.open) {
+            throw new TradingException("a unit of the in-memory store cannot run inside another unit");
         }
     }
 
@@ -187,6 +200,7 @@ public final class InMemoryTradingStore implements TradingStore {
             rows[i] = row;
         }
         checkJournal(changes.journal());
+        checkTradeSums(market, changes.trades());
         int deltaCount = checkBalances(changes.balanceDeltas());
 
         applyBalances(deltaCount);
@@ -406,6 +420,50 @@ public final class InMemoryTradingStore implements TradingStore {
         }
     }
 
+    /**
+     * Refuses trades that would take an order's trade sums beyond a long, so that adding them while
+     * applying cannot fail. An outcome holds a handful of trades: a linear scan finds an order's running
+     * sums, which start from the stored ones.
+     */
+    private void checkTradeSums(Market market, List<TradeRecord> unitTrades) {
+        int count = 0;
+        for (int i = 0, n = unitTrades.size(); i < n; i++) {
+            TradeRecord trade = unitTrades.get(i);
+            count = addToTradeSums(market, trade.makerOrderId(), trade, count);
+            count = addToTradeSums(market, trade.takerOrderId(), trade, count);
+        }
+    }
+
+    private int addToTradeSums(Market market, UUID orderId, TradeRecord trade, int count) {
+        long msb = orderId.getMostSignificantBits();
+        long lsb = orderId.getLeastSignificantBits();
+        int at = 0;
+        while (at < count && (sumIds[2 * at] != msb || sumIds[2 * at + 1] != lsb)) {
+            at++;
+        }
+        if (at == count) {
+            if (count == sumLots.length) {
+                sumIds = Arrays.copyOf(sumIds, 4 * count);
+                sumLots = Arrays.copyOf(sumLots, 2 * count);
+                sumQuote = Arrays.copyOf(sumQuote, 2 * count);
+            }
+            sumIds[2 * at] = msb;
+            sumIds[2 * at + 1] = lsb;
+            int row = row(market, msb, lsb);
+            long[] withoutRow = row == ABSENT ? tradedWithoutRow.get(orderId) : null;
+            sumLots[at] = row != ABSENT ? orders.tradedLots(row) : withoutRow == null ? 0 : withoutRow[0];
+            sumQuote[at] = row != ABSENT ? orders.tradedQuoteMinor(row) : withoutRow == null ? 0 : withoutRow[1];
+            count++;
+        }
+        try {
+            sumLots[at] = Math.addExact(sumLots[at], trade.quantityLots());
+            sumQuote[at] = Math.addExact(sumQuote[at], trade.quoteMinor());
+        } catch (ArithmeticException overflow) {
+            throw new TradingException("the trades of order " + orderId + " would sum beyond a long");
+        }
+        return count;
+    }
+
     /** Adds a trade to the sums of one of its orders, usually a row the same command changed. */
     private void addTraded(Market market, int[] unitRows, int unitCount, UUID orderId, TradeRecord trade) {
         long msb = orderId.getMostSignificantBits();
@@ -570,6 +628,7 @@ public final class InMemoryTradingStore implements TradingStore {
     public List<OrderRecord> liveOrders(String assetId) {
         lock.lock();
         try {
+            refuseNestedUnit();
             Market market = marketOf(assetId);
             if (market == null) {
                 return List.of();
@@ -586,6 +645,7 @@ public final class InMemoryTradingStore implements TradingStore {
     public List<TradeRecord> marketTrades(String assetId, int limit) {
         lock.lock();
         try {
+            refuseNestedUnit();
             Market market = marketOf(assetId);
             return market == null ? List.of() : newestTrades(market.trades, limit);
         } finally {
@@ -619,6 +679,7 @@ public final class InMemoryTradingStore implements TradingStore {
     public long sequence(String assetId) {
         lock.lock();
         try {
+            refuseNestedUnit();
             Market market = marketOf(assetId);
             return market == null ? 0 : market.sequence;
         } finally {
@@ -644,6 +705,7 @@ public final class InMemoryTradingStore implements TradingStore {
     public Optional<DepthSnapshot> latestSnapshot(String assetId) {
         lock.lock();
         try {
+            refuseNestedUnit();
             Market market = marketOf(assetId);
             return market == null || market.snapshots.isEmpty() ? Optional.empty()
                     : Optional.of(market.snapshots.lastEntry().getValue());
@@ -843,9 +905,9 @@ public final class InMemoryTradingStore implements TradingStore {
             if (number == UuidIndex.ABSENT) {
                 number = trades++;
                 if (number == tradeMsb.length) {
-                    tradeMsb = Columns.grown(tradeMsb, 2 * number);
-                    tradeLsb = Columns.grown(tradeLsb, 2 * number);
-                    firstLeg = Columns.grown(firstLeg, 2 * number);
+                    tradeMsb = Arrays.copyOf(tradeMsb, 2 * number);
+                    tradeLsb = Arrays.copyOf(tradeLsb, 2 * number);
+                    firstLeg = Arrays.copyOf(firstLeg, 2 * number);
                 }
                 tradeMsb[number] = msb;
                 tradeLsb[number] = lsb;
@@ -859,11 +921,11 @@ public final class InMemoryTradingStore implements TradingStore {
             if (leg == NONE) {
                 leg = size++;
                 if (leg == trade.length) {
-                    trade = Columns.grown(trade, 2 * leg);
-                    asset = Columns.grown(asset, 2 * leg);
-                    nextLeg = Columns.grown(nextLeg, 2 * leg);
-                    sum = Columns.grown(sum, 2 * leg);
-                    count = Columns.grown(count, 2 * leg);
+                    trade = Arrays.copyOf(trade, 2 * leg);
+                    asset = Arrays.copyOf(asset, 2 * leg);
+                    nextLeg = Arrays.copyOf(nextLeg, 2 * leg);
+                    sum = Arrays.copyOf(sum, 2 * leg);
+                    count = Arrays.copyOf(count, 2 * leg);
                 }
                 trade[leg] = number;
                 asset[leg] = assetId;

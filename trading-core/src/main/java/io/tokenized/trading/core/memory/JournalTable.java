@@ -6,9 +6,13 @@ import io.tokenized.trading.core.port.JournalEntry;
 import java.time.Instant;
 import java.util.UUID;
 
+import static io.tokenized.trading.core.memory.PagedRows.halves;
+import static io.tokenized.trading.core.memory.PagedRows.high;
+import static io.tokenized.trading.core.memory.PagedRows.low;
+
 /**
- * Every journal entry ever stored, one row per entry in columns of primitive arrays (see
- * {@link OrderTable}); a read builds the {@link JournalEntry}. Optional ids carry a presence bit, since
+ * Every journal entry ever stored, one row of longs per entry ({@link PagedRows}); a read builds the
+ * {@link JournalEntry}. Optional ids carry a presence bit, since
  * the nil UUID is a UUID too. Indexed by (user, idempotency key).
  *
  * <p>Not thread-safe; the store guards it with its lock.
@@ -18,41 +22,42 @@ final class JournalTable {
     static final int ABSENT = -1;
 
     private static final EntryKind[] KINDS = EntryKind.values();
-    private static final byte HAS_TRADE = 1;
-    private static final byte HAS_ORDER = 2;
-    private static final byte HAS_REVERSED = 4;
+    private static final int HAS_TRADE = 1;
+    private static final int HAS_ORDER = 2;
+    private static final int HAS_REVERSED = 4;
     private static final int NO_KEY = -1;
 
     private final Names users;
     private final Names assets;
     private final UserKeys idempotencyKeys = new UserKeys();
-    private int size;
+    // The longs of a row.
+    private static final int ID_MSB = 0;
+    private static final int ID_LSB = 1;
+    /** User id (high half), asset id (low half). */
+    private static final int USER_ASSET = 2;
+    /** Bytes, low to high: kind, flags. */
+    private static final int CODES = 3;
+    private static final int AMOUNT = 4;
+    private static final int TRADE_MSB = 5;
+    private static final int TRADE_LSB = 6;
+    private static final int ORDER_MSB = 7;
+    private static final int ORDER_LSB = 8;
+    private static final int REVERSED_MSB = 9;
+    private static final int REVERSED_LSB = 10;
+    /** Idempotency key (high half), nanos of the creation (low half). */
+    private static final int KEY_NANO = 11;
+    private static final int CREATED_SECOND = 12;
+    private static final int STRIDE = 13;
 
-    private long[] idMsb;
-    private long[] idLsb;
-    private int[] user;
-    private int[] asset;
-    private byte[] kind;
-    private long[] amountMinor;
-    private byte[] flags;
-    private long[] tradeMsb;
-    private long[] tradeLsb;
-    private long[] orderMsb;
-    private long[] orderLsb;
-    private long[] reversedMsb;
-    private long[] reversedLsb;
-    private int[] idempotencyKey;
-    private long[] createdSecond;
-    private int[] createdNano;
+    private final PagedRows rows = new PagedRows(STRIDE);
 
-    JournalTable(Names users, Names assets, int capacity) {
+    JournalTable(Names users, Names assets) {
         this.users = users;
         this.assets = assets;
-        resize(Math.max(16, capacity));
     }
 
     int size() {
-        return size;
+        return rows.size();
     }
 
     /** The handle of the user's entry carrying this idempotency key, or {@link #ABSENT}. */
@@ -62,101 +67,88 @@ final class JournalTable {
 
     /** Appends the entry, indexing its idempotency key (the caller checked it is free); returns its handle. */
     int add(JournalEntry entry) {
-        if (size == idMsb.length) {
-            resize(2 * size);
-        }
-        int row = size++;
-        idMsb[row] = entry.id().getMostSignificantBits();
-        idLsb[row] = entry.id().getLeastSignificantBits();
+        int row = rows.add();
+        long[] page = rows.page(row);
+        int at = rows.offset(row);
+        page[at + ID_MSB] = entry.id().getMostSignificantBits();
+        page[at + ID_LSB] = entry.id().getLeastSignificantBits();
         int userId = users.intern(entry.userId());
-        user[row] = userId;
-        asset[row] = assets.intern(entry.assetId());
-        kind[row] = (byte) entry.kind().ordinal();
-        amountMinor[row] = entry.amountMinor();
-        byte rowFlags = 0;
+        page[at + USER_ASSET] = halves(userId, assets.intern(entry.assetId()));
+        page[at + AMOUNT] = entry.amountMinor();
+        int flags = 0;
         UUID trade = entry.tradeId();
         if (trade != null) {
-            rowFlags |= HAS_TRADE;
-            tradeMsb[row] = trade.getMostSignificantBits();
-            tradeLsb[row] = trade.getLeastSignificantBits();
+            flags |= HAS_TRADE;
+            page[at + TRADE_MSB] = trade.getMostSignificantBits();
+            page[at + TRADE_LSB] = trade.getLeastSignificantBits();
         }
         UUID order = entry.orderId();
         if (order != null) {
-            rowFlags |= HAS_ORDER;
-            orderMsb[row] = order.getMostSignificantBits();
-            orderLsb[row] = order.getLeastSignificantBits();
+            flags |= HAS_ORDER;
+            page[at + ORDER_MSB] = order.getMostSignificantBits();
+            page[at + ORDER_LSB] = order.getLeastSignificantBits();
         }
         UUID reversed = entry.reversesId();
         if (reversed != null) {
-            rowFlags |= HAS_REVERSED;
-            reversedMsb[row] = reversed.getMostSignificantBits();
-            reversedLsb[row] = reversed.getLeastSignificantBits();
+            flags |= HAS_REVERSED;
+            page[at + REVERSED_MSB] = reversed.getMostSignificantBits();
+            page[at + REVERSED_LSB] = reversed.getLeastSignificantBits();
         }
-        flags[row] = rowFlags;
-        createdSecond[row] = entry.createdAt().getEpochSecond();
-        createdNano[row] = entry.createdAt().getNano();
+        page[at + CODES] = entry.kind().ordinal() | flags << 8;
+        page[at + CREATED_SECOND] = entry.createdAt().getEpochSecond();
         String key = entry.idempotencyKey();
-        idempotencyKey[row] = key == null ? NO_KEY : idempotencyKeys.add(userId, key, row);
+        int keyHandle = key == null ? NO_KEY : idempotencyKeys.add(userId, key, row);
+        page[at + KEY_NANO] = halves(keyHandle, entry.createdAt().getNano());
         return row;
     }
 
     int user(int row) {
-        return user[row];
+        return high(rows.get(row, USER_ASSET));
     }
 
     int asset(int row) {
-        return asset[row];
+        return low(rows.get(row, USER_ASSET));
     }
 
     int kind(int row) {
-        return kind[row];
+        return (int) rows.get(row, CODES) & 0xFF;
     }
 
     long amountMinor(int row) {
-        return amountMinor[row];
+        return rows.get(row, AMOUNT);
     }
 
     boolean hasTrade(int row) {
-        return (flags[row] & HAS_TRADE) != 0;
+        return (flags(rows.get(row, CODES)) & HAS_TRADE) != 0;
     }
 
     long tradeMsb(int row) {
-        return tradeMsb[row];
+        return rows.get(row, TRADE_MSB);
     }
 
     long tradeLsb(int row) {
-        return tradeLsb[row];
+        return rows.get(row, TRADE_LSB);
     }
 
-    /** The entry as a record, built from its columns. */
+    /** The entry as a record, built from its row. */
     JournalEntry record(int row) {
-        byte rowFlags = flags[row];
-        int key = idempotencyKey[row];
-        return new JournalEntry(new UUID(idMsb[row], idLsb[row]), users.name(user[row]), assets.name(asset[row]),
-                KINDS[kind[row]], amountMinor[row],
-                (rowFlags & HAS_TRADE) == 0 ? null : new UUID(tradeMsb[row], tradeLsb[row]),
-                (rowFlags & HAS_ORDER) == 0 ? null : new UUID(orderMsb[row], orderLsb[row]),
+        long[] page = rows.page(row);
+        int at = rows.offset(row);
+        long codes = page[at + CODES];
+        int flags = flags(codes);
+        long userAsset = page[at + USER_ASSET];
+        long keyNano = page[at + KEY_NANO];
+        int key = high(keyNano);
+        return new JournalEntry(new UUID(page[at + ID_MSB], page[at + ID_LSB]), users.name(high(userAsset)),
+                assets.name(low(userAsset)), KINDS[(int) codes & 0xFF], page[at + AMOUNT],
+                (flags & HAS_TRADE) == 0 ? null : new UUID(page[at + TRADE_MSB], page[at + TRADE_LSB]),
+                (flags & HAS_ORDER) == 0 ? null : new UUID(page[at + ORDER_MSB], page[at + ORDER_LSB]),
                 key == NO_KEY ? null : idempotencyKeys.key(key),
-                (rowFlags & HAS_REVERSED) == 0 ? null : new UUID(reversedMsb[row], reversedLsb[row]),
-                Instant.ofEpochSecond(createdSecond[row], createdNano[row]));
+                (flags & HAS_REVERSED) == 0 ? null : new UUID(page[at + REVERSED_MSB], page[at + REVERSED_LSB]),
+                Instant.ofEpochSecond(page[at + CREATED_SECOND], low(keyNano)));
     }
 
-    private void resize(int capacity) {
-        idMsb = Columns.grown(idMsb, capacity);
-        idLsb = Columns.grown(idLsb, capacity);
-        user = Columns.grown(user, capacity);
-        asset = Columns.grown(asset, capacity);
-        kind = Columns.grown(kind, capacity);
-        amountMinor = Columns.grown(amountMinor, capacity);
-        flags = Columns.grown(flags, capacity);
-        tradeMsb = Columns.grown(tradeMsb, capacity);
-        tradeLsb = Columns.grown(tradeLsb, capacity);
-        orderMsb = Columns.grown(orderMsb, capacity);
-        orderLsb = Columns.grown(orderLsb, capacity);
-        reversedMsb = Columns.grown(reversedMsb, capacity);
-        reversedLsb = Columns.grown(reversedLsb, capacity);
-        idempotencyKey = Columns.grown(idempotencyKey, capacity);
-        createdSecond = Columns.grown(createdSecond, capacity);
-        createdNano = Columns.grown(createdNano, capacity);
+    private static int flags(long codes) {
+        return (int) (codes >>> 8) & 0xFF;
     }
 }

@@ -1,6 +1,5 @@
 package io.tokenized.trading.core.memory;
 
-import io.tokenized.trading.core.TradingException;
 import io.tokenized.trading.core.book.CancelReason;
 import io.tokenized.trading.core.book.SelfTradePrevention;
 import io.tokenized.trading.core.book.Side;
@@ -11,9 +10,12 @@ import io.tokenized.trading.core.port.OrderFill;
 import io.tokenized.trading.core.port.OrderRecord;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;
+
+import static io.tokenized.trading.core.memory.PagedRows.halves;
+import static io.tokenized.trading.core.memory.PagedRows.high;
+import static io.tokenized.trading.core.memory.PagedRows.low;
 
 /**
  * Every order ever stored, one row per order: a row is an int handle, 0, 1, 2, ... in insertion order,
@@ -21,9 +23,9 @@ import java.util.UUID;
  * into longs, enums kept as ordinals, strings as interned ids. Indexed by order id and by (user, client
  * order id).
  *
- * <p>A row is {@value #STRIDE} consecutive longs in pages of {@value #PAGE_ROWS} rows, what a command
- * changes first: a command updates a live order at a random row, and its check and update then touch two
- * or three cache lines instead of one per field. Pages are never copied as the table grows.
+ * <p>A row is {@value #STRIDE} consecutive longs ({@link PagedRows}), what a command reads and changes
+ * first: a command updates a live order at a random row, and its check and update then touch two or three
+ * cache lines instead of one per field.
  *
  * <p>Not thread-safe; the store guards it with its lock.
  */
@@ -42,8 +44,6 @@ final class OrderTable {
     private static final int NO_CANCEL_REASON = 0xFF;
     private static final int NO_KEY = -1;
 
-    private static final int PAGE_BITS = 10;
-    private static final int PAGE_ROWS = 1 << PAGE_BITS;
     // The longs of a row. What a command reads and writes comes first.
     /** Bytes, low to high: side, type, time in force, self-trade prevention, flags, status, cancel reason. */
     private static final int CODES = 0;
@@ -80,8 +80,7 @@ final class OrderTable {
     private final Names assets;
     private final UuidIndex ids;
     private final UserKeys clientOrderIds = new UserKeys();
-    private long[][] pages = new long[1][];
-    private int size;
+    private final PagedRows rows = new PagedRows(STRIDE);
 
     OrderTable(Names users, Names assets, int capacity) {
         this.users = users;
@@ -90,7 +89,7 @@ final class OrderTable {
     }
 
     int size() {
-        return size;
+        return rows.size();
     }
 
     /** The handle of the order with this id, or {@link #ABSENT}. */
@@ -108,12 +107,9 @@ final class OrderTable {
      * both are free); returns its handle.
      */
     int add(OrderRecord record) {
-        if (size == Integer.MAX_VALUE) {
-            throw new TradingException("the in-memory store holds " + size + " orders, its most");
-        }
-        int row = size;
-        long[] page = pageFor(row);
-        int at = offset(row);
+        int row = rows.add();
+        long[] page = rows.page(row);
+        int at = rows.offset(row);
         UUID id = record.id();
         int userId = users.intern(record.userId());
         page[at + ID_MSB] = id.getMostSignificantBits();
@@ -140,16 +136,18 @@ final class OrderTable {
         String clientOrderId = record.clientOrderId();
         int key = clientOrderId == null ? NO_KEY : clientOrderIds.add(userId, clientOrderId, row);
         page[at + KEY_LOCKED_ASSET] = halves(key, assets.intern(record.lockedAssetId()));
-        size++;
         update(row, record);
         ids.put(id.getMostSignificantBits(), id.getLeastSignificantBits(), row);
         return row;
     }
 
-    /** Whether the record describes the same order as the row: only its state may change. */
+    /**
+     * Whether the record describes the same order as the row: only its state may change, never what was
+     * fixed when it was placed (its identity, its terms as requested, its reservation's asset, its time).
+     */
     boolean isSameOrder(int row, OrderRecord record) {
-        long[] page = pages[row >>> PAGE_BITS];
-        int at = offset(row);
+        long[] page = rows.page(row);
+        int at = rows.offset(row);
         long codes = page[at + CODES];
         int flags = code(codes, 4);
         UUID sibling = record.ocoSiblingId();
@@ -157,16 +155,28 @@ final class OrderTable {
                 : (flags & HAS_SIBLING) != 0 && sibling.getMostSignificantBits() == page[at + SIBLING_MSB]
                 && sibling.getLeastSignificantBits() == page[at + SIBLING_LSB];
         long userAsset = page[at + USER_ASSET];
+        long keyAndLocked = page[at + KEY_LOCKED_ASSET];
+        Instant createdAt = record.createdAt();
         return sameSibling && record.bookId() == page[at + BOOK_ID] && record.side().ordinal() == code(codes, 0)
-                && record.type().ordinal() == code(codes, 1) && users.name(high(userAsset)).equals(record.userId())
+                && record.type().ordinal() == code(codes, 1) && record.timeInForce().ordinal() == code(codes, 2)
+                && record.selfTradePrevention().ordinal() == code(codes, 3)
+                && record.postOnly() == ((flags & POST_ONLY) != 0)
+                && record.requestedLots() == page[at + REQUESTED_QUANTITY]
+                && record.requestedPriceTicks() == page[at + REQUESTED_PRICE]
+                && record.requestedStopPriceTicks() == page[at + REQUESTED_STOP_PRICE]
+                && record.quoteBudgetMinor() == page[at + QUOTE_BUDGET] && record.sequence() == page[at + SEQUENCE]
+                && createdAt.getEpochSecond() == page[at + CREATED_SECOND]
+                && createdAt.getNano() == high(page[at + NANOS])
+                && users.name(high(userAsset)).equals(record.userId())
                 && assets.name(low(userAsset)).equals(record.assetId())
-                && Objects.equals(record.clientOrderId(), clientOrderId(high(page[at + KEY_LOCKED_ASSET])));
+                && assets.name(low(keyAndLocked)).equals(record.lockedAssetId())
+                && Objects.equals(record.clientOrderId(), clientOrderId(high(keyAndLocked)));
     }
 
     /** Writes the record's state (what changes after placement) into the row. */
     void update(int row, OrderRecord record) {
-        long[] page = pages[row >>> PAGE_BITS];
-        int at = offset(row);
+        long[] page = rows.page(row);
+        int at = rows.offset(row);
         page[at + PRICE] = record.priceTicks();
         page[at + STOP_PRICE] = record.stopPriceTicks();
         page[at + QUANTITY] = record.quantityLots();
@@ -184,36 +194,44 @@ final class OrderTable {
     }
 
     void addTraded(int row, long lots, long quoteMinor) {
-        long[] page = pages[row >>> PAGE_BITS];
-        int at = offset(row);
+        long[] page = rows.page(row);
+        int at = rows.offset(row);
         page[at + TRADED] = Math.addExact(page[at + TRADED], lots);
         page[at + TRADED_QUOTE] = Math.addExact(page[at + TRADED_QUOTE], quoteMinor);
     }
 
+    long tradedLots(int row) {
+        return rows.get(row, TRADED);
+    }
+
+    long tradedQuoteMinor(int row) {
+        return rows.get(row, TRADED_QUOTE);
+    }
+
     boolean isLive(int row) {
-        return STATUSES[code(field(row, CODES), 5)].isLive();
+        return STATUSES[code(rows.get(row, CODES), 5)].isLive();
     }
 
     long idMsb(int row) {
-        return field(row, ID_MSB);
+        return rows.get(row, ID_MSB);
     }
 
     long idLsb(int row) {
-        return field(row, ID_LSB);
+        return rows.get(row, ID_LSB);
     }
 
     int user(int row) {
-        return high(field(row, USER_ASSET));
+        return high(rows.get(row, USER_ASSET));
     }
 
     /** Whether the audit lists the order: it has a fill or a trade. */
     boolean hasFillOrTrade(int row) {
-        return field(row, FILLED) > 0 || field(row, TRADED) > 0;
+        return rows.get(row, FILLED) > 0 || rows.get(row, TRADED) > 0;
     }
 
     OrderFill fill(int row) {
-        long[] page = pages[row >>> PAGE_BITS];
-        int at = offset(row);
+        long[] page = rows.page(row);
+        int at = rows.offset(row);
         return new OrderFill(new UUID(page[at + ID_MSB], page[at + ID_LSB]), assets.name(low(page[at + USER_ASSET])),
                 page[at + QUANTITY], page[at + FILLED], page[at + FILLED_QUOTE], page[at + TRADED],
                 page[at + TRADED_QUOTE]);
@@ -221,8 +239,8 @@ final class OrderTable {
 
     /** The order as a record, built from its row. */
     OrderRecord record(int row) {
-        long[] page = pages[row >>> PAGE_BITS];
-        int at = offset(row);
+        long[] page = rows.page(row);
+        int at = rows.offset(row);
         long codes = page[at + CODES];
         int flags = code(codes, 4);
         int reason = code(codes, 6);
@@ -246,41 +264,7 @@ final class OrderTable {
         return key == NO_KEY ? null : clientOrderIds.key(key);
     }
 
-    private long field(int row, int field) {
-        return pages[row >>> PAGE_BITS][offset(row) + field];
-    }
-
-    /** The page of a new row, added when the row is the first of its page. */
-    private long[] pageFor(int row) {
-        int index = row >>> PAGE_BITS;
-        if (index == pages.length) {
-            pages = Arrays.copyOf(pages, 2 * pages.length);
-        }
-        long[] page = pages[index];
-        if (page == null) {
-            page = new long[PAGE_ROWS * STRIDE];
-            pages[index] = page;
-        }
-        return page;
-    }
-
-    private static int offset(int row) {
-        return (row & (PAGE_ROWS - 1)) * STRIDE;
-    }
-
     private static int code(long codes, int index) {
         return (int) (codes >>> (8 * index)) & 0xFF;
-    }
-
-    private static long halves(int high, int low) {
-        return (long) high << 32 | low & 0xFFFF_FFFFL;
-    }
-
-    private static int high(long halves) {
-        return (int) (halves >>> 32);
-    }
-
-    private static int low(long halves) {
-        return (int) halves;
     }
 }

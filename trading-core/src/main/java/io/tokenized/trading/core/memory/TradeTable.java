@@ -6,9 +6,13 @@ import io.tokenized.trading.core.port.TradeRecord;
 import java.time.Instant;
 import java.util.UUID;
 
+import static io.tokenized.trading.core.memory.PagedRows.halves;
+import static io.tokenized.trading.core.memory.PagedRows.high;
+import static io.tokenized.trading.core.memory.PagedRows.low;
+
 /**
- * Every trade ever stored, one row per trade in columns of primitive arrays (see {@link OrderTable}); a
- * read builds the {@link TradeRecord}. The order ids are kept as they were given, so a trade naming an
+ * Every trade ever stored, one row of longs per trade ({@link PagedRows}); a read builds the
+ * {@link TradeRecord}. The order ids are kept as they were given, so a trade naming an
  * order the store does not hold reads back unchanged.
  *
  * <p>Not thread-safe; the store guards it with its lock.
@@ -18,115 +22,97 @@ final class TradeTable {
 
     private final Names users;
     private final Names assets;
-    private int size;
+    // The longs of a row.
+    private static final int ID_MSB = 0;
+    private static final int ID_LSB = 1;
+    /** Maker's user id (high half), taker's (low half). */
+    private static final int USERS = 2;
+    /** Asset id (high half), the taker's side (low half). */
+    private static final int ASSET_SIDE = 3;
+    private static final int SEQUENCE = 4;
+    private static final int PRICE = 5;
+    private static final int QUANTITY = 6;
+    private static final int QUOTE = 7;
+    private static final int MAKER_ORDER_MSB = 8;
+    private static final int MAKER_ORDER_LSB = 9;
+    private static final int TAKER_ORDER_MSB = 10;
+    private static final int TAKER_ORDER_LSB = 11;
+    private static final int MAKER_FEE = 12;
+    private static final int TAKER_FEE = 13;
+    private static final int EXECUTED_SECOND = 14;
+    private static final int EXECUTED_NANO = 15;
+    private static final int STRIDE = 16;
 
-    private long[] idMsb;
-    private long[] idLsb;
-    private int[] asset;
-    private long[] sequence;
-    private long[] priceTicks;
-    private long[] quantityLots;
-    private long[] quoteMinor;
-    private long[] makerOrderMsb;
-    private long[] makerOrderLsb;
-    private long[] takerOrderMsb;
-    private long[] takerOrderLsb;
-    private int[] makerUser;
-    private int[] takerUser;
-    private byte[] takerSide;
-    private long[] makerFeeMinor;
-    private long[] takerFeeMinor;
-    private long[] executedSecond;
-    private int[] executedNano;
+    private final PagedRows rows = new PagedRows(STRIDE);
 
-    TradeTable(Names users, Names assets, int capacity) {
+    TradeTable(Names users, Names assets) {
         this.users = users;
         this.assets = assets;
-        resize(Math.max(16, capacity));
     }
 
     int size() {
-        return size;
+        return rows.size();
     }
 
     /** Appends the trade; returns its handle. */
     int add(TradeRecord trade) {
-        if (size == idMsb.length) {
-            resize(2 * size);
-        }
-        int row = size++;
-        idMsb[row] = trade.id().getMostSignificantBits();
-        idLsb[row] = trade.id().getLeastSignificantBits();
-        asset[row] = assets.intern(trade.assetId());
-        sequence[row] = trade.sequence();
-        priceTicks[row] = trade.priceTicks();
-        quantityLots[row] = trade.quantityLots();
-        quoteMinor[row] = trade.quoteMinor();
-        makerOrderMsb[row] = trade.makerOrderId().getMostSignificantBits();
-        makerOrderLsb[row] = trade.makerOrderId().getLeastSignificantBits();
-        takerOrderMsb[row] = trade.takerOrderId().getMostSignificantBits();
-        takerOrderLsb[row] = trade.takerOrderId().getLeastSignificantBits();
-        makerUser[row] = users.intern(trade.makerUserId());
-        takerUser[row] = users.intern(trade.takerUserId());
-        takerSide[row] = (byte) trade.takerSide().ordinal();
-        makerFeeMinor[row] = trade.makerFeeMinor();
-        takerFeeMinor[row] = trade.takerFeeMinor();
-        executedSecond[row] = trade.executedAt().getEpochSecond();
-        executedNano[row] = trade.executedAt().getNano();
+        int row = rows.add();
+        long[] page = rows.page(row);
+        int at = rows.offset(row);
+        page[at + ID_MSB] = trade.id().getMostSignificantBits();
+        page[at + ID_LSB] = trade.id().getLeastSignificantBits();
+        page[at + USERS] = halves(users.intern(trade.makerUserId()), users.intern(trade.takerUserId()));
+        page[at + ASSET_SIDE] = halves(assets.intern(trade.assetId()), trade.takerSide().ordinal());
+        page[at + SEQUENCE] = trade.sequence();
+        page[at + PRICE] = trade.priceTicks();
+        page[at + QUANTITY] = trade.quantityLots();
+        page[at + QUOTE] = trade.quoteMinor();
+        page[at + MAKER_ORDER_MSB] = trade.makerOrderId().getMostSignificantBits();
+        page[at + MAKER_ORDER_LSB] = trade.makerOrderId().getLeastSignificantBits();
+        page[at + TAKER_ORDER_MSB] = trade.takerOrderId().getMostSignificantBits();
+        page[at + TAKER_ORDER_LSB] = trade.takerOrderId().getLeastSignificantBits();
+        page[at + MAKER_FEE] = trade.makerFeeMinor();
+        page[at + TAKER_FEE] = trade.takerFeeMinor();
+        page[at + EXECUTED_SECOND] = trade.executedAt().getEpochSecond();
+        page[at + EXECUTED_NANO] = trade.executedAt().getNano();
         return row;
     }
 
     int makerUser(int row) {
-        return makerUser[row];
+        return high(rows.get(row, USERS));
     }
 
     int takerUser(int row) {
-        return takerUser[row];
+        return low(rows.get(row, USERS));
     }
 
     long makerOrderMsb(int row) {
-        return makerOrderMsb[row];
+        return rows.get(row, MAKER_ORDER_MSB);
     }
 
     long makerOrderLsb(int row) {
-        return makerOrderLsb[row];
+        return rows.get(row, MAKER_ORDER_LSB);
     }
 
     long takerOrderMsb(int row) {
-        return takerOrderMsb[row];
+        return rows.get(row, TAKER_ORDER_MSB);
     }
 
     long takerOrderLsb(int row) {
-        return takerOrderLsb[row];
+        return rows.get(row, TAKER_ORDER_LSB);
     }
 
-    /** The trade as a record, built from its columns. */
+    /** The trade as a record, built from its row. */
     TradeRecord record(int row) {
-        return new TradeRecord(new UUID(idMsb[row], idLsb[row]), assets.name(asset[row]), sequence[row],
-                priceTicks[row], quantityLots[row], quoteMinor[row], new UUID(makerOrderMsb[row], makerOrderLsb[row]),
-                new UUID(takerOrderMsb[row], takerOrderLsb[row]), users.name(makerUser[row]),
-                users.name(takerUser[row]), SIDES[takerSide[row]], makerFeeMinor[row], takerFeeMinor[row],
-                Instant.ofEpochSecond(executedSecond[row], executedNano[row]));
-    }
-
-    private void resize(int capacity) {
-        idMsb = Columns.grown(idMsb, capacity);
-        idLsb = Columns.grown(idLsb, capacity);
-        asset = Columns.grown(asset, capacity);
-        sequence = Columns.grown(sequence, capacity);
-        priceTicks = Columns.grown(priceTicks, capacity);
-        quantityLots = Columns.grown(quantityLots, capacity);
-        quoteMinor = Columns.grown(quoteMinor, capacity);
-        makerOrderMsb = Columns.grown(makerOrderMsb, capacity);
-        makerOrderLsb = Columns.grown(makerOrderLsb, capacity);
-        takerOrderMsb = Columns.grown(takerOrderMsb, capacity);
-        takerOrderLsb = Columns.grown(takerOrderLsb, capacity);
-        makerUser = Columns.grown(makerUser, capacity);
-        takerUser = Columns.grown(takerUser, capacity);
-        takerSide = Columns.grown(takerSide, capacity);
-        makerFeeMinor = Columns.grown(makerFeeMinor, capacity);
-        takerFeeMinor = Columns.grown(takerFeeMinor, capacity);
-        executedSecond = Columns.grown(executedSecond, capacity);
-        executedNano = Columns.grown(executedNano, capacity);
+        long[] page = rows.page(row);
+        int at = rows.offset(row);
+        long userIds = page[at + USERS];
+        long assetSide = page[at + ASSET_SIDE];
+        return new TradeRecord(new UUID(page[at + ID_MSB], page[at + ID_LSB]), assets.name(high(assetSide)),
+                page[at + SEQUENCE], page[at + PRICE], page[at + QUANTITY], page[at + QUOTE],
+                new UUID(page[at + MAKER_ORDER_MSB], page[at + MAKER_ORDER_LSB]),
+                new UUID(page[at + TAKER_ORDER_MSB], page[at + TAKER_ORDER_LSB]), users.name(high(userIds)),
+                users.name(low(userIds)), SIDES[low(assetSide)], page[at + MAKER_FEE], page[at + TAKER_FEE],
+                Instant.ofEpochSecond(page[at + EXECUTED_SECOND], page[at + EXECUTED_NANO]));
     }
 }

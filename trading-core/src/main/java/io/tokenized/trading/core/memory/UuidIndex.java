@@ -119,6 +119,8 @@ final class UuidIndex {
      */
     static int slot(long msb, long lsb, int mask) {
         long mixed = (msb * 0x9E37_79B9_7F4A_7C15L ^ lsb) * 0xBF58_476D_1CE4_E5B9L;
+        // A last shift and multiply spread the high bits too: keys that differ only there would cluster.
+        mixed = (mixed ^ mixed >>> 29) * 0x94D0_49BB_1331_11EBL;
         return (int) (mixed ^ (mixed >>> 32)) & mask;
     }
 

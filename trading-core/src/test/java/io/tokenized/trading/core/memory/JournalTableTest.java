@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JournalTableTest {
     private final Names users = new Names();
     private final Names assets = new Names();
-    private final JournalTable table = new JournalTable(users, assets, 16);
+    private final JournalTable table = new JournalTable(users, assets);
 
     @Test
     void theNilUuidIsAnIdAndNullIsNone() {

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TradeTableTest {
     private final Names users = new Names();
-    private final TradeTable table = new TradeTable(users, new Names(), 16);
+    private final TradeTable table = new TradeTable(users, new Names());
 
     @Test
     void aHundredThousandTradesReadBackAsTheyWereStored() {

@@ -1,0 +1,149 @@
+package io.tokenized.trading.core.memory;
+
+import io.tokenized.trading.core.TradingException;
+import io.tokenized.trading.core.book.SelfTradePrevention;
+import io.tokenized.trading.core.book.Side;
+import io.tokenized.trading.core.book.TimeInForce;
+import io.tokenized.trading.core.ledger.EntryKind;
+import io.tokenized.trading.core.market.Asset;
+import io.tokenized.trading.core.order.OrderStatus;
+import io.tokenized.trading.core.order.OrderType;
+import io.tokenized.trading.core.port.BalanceDelta;
+import io.tokenized.trading.core.port.BalanceRecord;
+import io.tokenized.trading.core.port.JournalEntry;
+import io.tokenized.trading.core.port.LedgerChanges;
+import io.tokenized.trading.core.port.MarketChanges;
+import io.tokenized.trading.core.port.OrderRecord;
+import io.tokenized.trading.core.port.TradeRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Outcomes the in-memory store must refuse as a whole, before it applies any part of them. */
+class InMemoryUnitRulesTest {
+    private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
+    private final InMemoryTradingStore store = new InMemoryTradingStore();
+
+    @BeforeEach
+    void usdAcmeAndAFundedAlice() {
+        store.registerUser("alice");
+        store.registerUser("bob");
+        ledger(new LedgerChanges(List.of(Asset.cash("USD", "US dollar", 2), Asset.token("ACME", "Acme", 0, "USD",
+                new BigDecimal("0.01"), BigDecimal.ONE, BigDecimal.ONE, 0, 0)), List.of(), List.of()));
+        ledger(new LedgerChanges(List.of(), List.of(new JournalEntry(new UUID(9, 1), "alice", "USD",
+                EntryKind.DEPOSIT, 1_000, null, null, "dep-1", null, AT)),
+                List.of(new BalanceDelta("alice", "USD", 1_000, 0))));
+    }
+
+    @Test
+    void tradesWhoseSumsPerOrderWouldPassALongFailTheUnitBeforeAnythingIsApplied() {
+        OrderRecord maker = order(1, "bob", "m-1", 5, 100, 100);
+        OrderRecord taker = order(2, "alice", "t-1", 5, 100, 100);
+        market(new MarketChanges("ACME", 1, null, List.of(maker, taker),
+                List.of(trade(1, Long.MAX_VALUE, maker, taker)), List.of(), List.of()));
+        List<BalanceRecord> balances = store.allBalances();
+        List<JournalEntry> journal = store.journal("alice", 10);
+        List<TradeRecord> trades = store.marketTrades("ACME", 10);
+
+        OrderRecord fresh = order(3, "alice", "n-1", 5, 100, 100);
+        MarketChanges overflowing = new MarketChanges("ACME", 2, null, List.of(fresh),
+                List.of(trade(2, 1, maker, fresh)),
+                List.of(new JournalEntry(new UUID(9, 2), "alice", "USD", EntryKind.TRADE, -5, new UUID(7, 2),
+                        fresh.id(), null, null, AT)),
+                List.of(new BalanceDelta("alice", "USD", -5, 0)));
+        assertThatThrownBy(() -> market(overflowing)).isInstanceOf(TradingException.class)
+                .hasMessageContaining("beyond a long");
+
+        OrderRecord seenByTheNextUnit = store.inMarket("ACME", session -> session.orderByClientId("alice", "n-1"));
+        assertThat(seenByTheNextUnit).isNull();
+        assertThat(store.order(fresh.id())).isEmpty();
+        assertThat(store.allBalances()).containsExactlyInAnyOrderElementsOf(balances);
+        assertThat(store.journal("alice", 10)).isEqualTo(journal);
+        assertThat(store.marketTrades("ACME", 10)).isEqualTo(trades);
+        assertThat(store.sequence("ACME")).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderRecordThatChangesTheTermsAsPlacedFailsTheUnit() {
+        OrderRecord placed = order(1, "alice", "c-1", 5, 100, 100);
+        market(new MarketChanges("ACME", 1, null, List.of(placed), List.of(), List.of(), List.of()));
+
+        for (OrderRecord changed : List.of(order(1, "alice", "c-1", 0, 100, 100), order(1, "alice", "c-1", 5, 150,
+                150), copyWithTimeInForce(placed, TimeInForce.IOC), copyWithLockedAsset(placed, "ACME"))) {
+            assertThatThrownBy(() -> market(new MarketChanges("ACME", 2, null, List.of(changed), List.of(),
+                    List.of(), List.of()))).isInstanceOf(TradingException.class).hasMessageContaining("what it is");
+        }
+
+        assertThat(store.order(placed.id())).contains(placed);
+        assertThat(store.liveOrders("ACME")).containsExactly(placed);
+        assertThat(store.sequence("ACME")).isEqualTo(1);
+    }
+
+    @Test
+    void aUnitCannotRunInsideAnotherUnitOfTheSameStore() {
+        OrderRecord placed = order(1, "alice", "c-1", 5, 100, 100);
+
+        assertThatThrownBy(() -> store.inMarket("ACME", session -> {
+            session.apply(new MarketChanges("ACME", 1, null, List.of(placed), List.of(), List.of(), List.of()));
+            return store.inLedger(ledger -> ledger.userExists("alice"));
+        })).isInstanceOf(TradingException.class).hasMessageContaining("inside another unit");
+
+        assertThat(store.order(placed.id())).isEmpty();
+        assertThat(store.sequence("ACME")).isZero();
+        long sequenceSeenByTheNextUnit = store.inMarket("ACME", session -> session.sequence());
+        assertThat(sequenceSeenByTheNextUnit).isZero();
+    }
+
+    private void market(MarketChanges changes) {
+        store.inMarket(changes.assetId(), session -> {
+            session.apply(changes);
+            return null;
+        });
+    }
+
+    private void ledger(LedgerChanges changes) {
+        store.inLedger(session -> {
+            session.apply(changes);
+            return null;
+        });
+    }
+
+    /** An open limit buy; a quantity of 0 makes it a buy sized by a budget of 500. */
+    private static OrderRecord order(int n, String user, String clientOrderId, long quantity, long price,
+                                     long requestedPrice) {
+        return new OrderRecord(new UUID(1, n), user, "ACME", n, clientOrderId, Side.BUY, OrderType.LIMIT,
+                TimeInForce.GTC, false, SelfTradePrevention.CANCEL_TAKER, price, 0, quantity, quantity,
+                requestedPrice, 0, quantity == 0 ? 500 : 0, 0, 0, 0, "USD", OrderStatus.OPEN, null, null, 1, n, AT,
+                AT);
+    }
+
+    private static OrderRecord copyWithTimeInForce(OrderRecord o, TimeInForce timeInForce) {
+        return new OrderRecord(o.id(), o.userId(), o.assetId(), o.bookId(), o.clientOrderId(), o.side(), o.type(),
+                timeInForce, o.postOnly(), o.selfTradePrevention(), o.priceTicks(), o.stopPriceTicks(),
+                o.quantityLots(), o.requestedLots(), o.requestedPriceTicks(), o.requestedStopPriceTicks(),
+                o.quoteBudgetMinor(), o.filledLots(), o.filledQuoteMinor(), o.lockedMinor(), o.lockedAssetId(),
+                o.status(), o.cancelReason(), o.ocoSiblingId(), o.sequence(), o.priority(), o.createdAt(),
+                o.updatedAt());
+    }
+
+    private static OrderRecord copyWithLockedAsset(OrderRecord o, String lockedAssetId) {
+        return new OrderRecord(o.id(), o.userId(), o.assetId(), o.bookId(), o.clientOrderId(), o.side(), o.type(),
+                o.timeInForce(), o.postOnly(), o.selfTradePrevention(), o.priceTicks(), o.stopPriceTicks(),
+                o.quantityLots(), o.requestedLots(), o.requestedPriceTicks(), o.requestedStopPriceTicks(),
+                o.quoteBudgetMinor(), o.filledLots(), o.filledQuoteMinor(), o.lockedMinor(), lockedAssetId,
+                o.status(), o.cancelReason(), o.ocoSiblingId(), o.sequence(), o.priority(), o.createdAt(),
+                o.updatedAt());
+    }
+
+    private static TradeRecord trade(int n, long lots, OrderRecord maker, OrderRecord taker) {
+        return new TradeRecord(new UUID(7, n), "ACME", n, 100, lots, 1, maker.id(), taker.id(), maker.userId(),
+                taker.userId(), Side.BUY, 0, 0, AT);
+    }
+}
