@@ -74,8 +74,6 @@ public final class InMemoryTradingStore implements TradingStore {
     private final OrderTable orders = new OrderTable(userIds, assetIds, 1024);
     private final TradeTable trades = new TradeTable(userIds, assetIds);
     private final JournalTable journal = new JournalTable(userIds, assetIds);
-    private final HandlesByUser tradesByUser = new HandlesByUser();
-    private final HandlesByUser journalByUser = new HandlesByUser();
     /**
      * Trade sums of orders without a row, for the audit to report; rows keep their own. Only a store fed
      * inconsistent outcomes has any, so a plain map is enough here.
@@ -237,12 +235,6 @@ public final class InMemoryTradingStore implements TradingStore {
             TradeRecord trade = unitTrades.get(i);
             int row = trades.add(trade);
             market.trades.add(row);
-            int maker = trades.makerUser(row);
-            int taker = trades.takerUser(row);
-            tradesByUser.of(maker).add(row);
-            if (taker != maker) {
-                tradesByUser.of(taker).add(row);
-            }
             addTraded(market, rows, orderCount, trade.makerOrderId(), trade);
             addTraded(market, rows, orderCount, trade.takerOrderId(), trade);
             market.lastTradePriceTicks = trade.priceTicks();
@@ -414,9 +406,7 @@ public final class InMemoryTradingStore implements TradingStore {
         for (int i = 0, n = entries.size(); i < n; i++) {
             JournalEntry entry = entries.get(i);
             int row = journal.add(entry);
-            int user = journal.user(row);
-            journalByUser.of(user).add(row);
-            balances.addEntry(user, journal.asset(row), journal.kind(row), entry.amountMinor());
+            balances.addEntry(journal.user(row), journal.asset(row), journal.kind(row), entry.amountMinor());
         }
     }
 
@@ -628,7 +618,6 @@ public final class InMemoryTradingStore implements TradingStore {
     public List<OrderRecord> liveOrders(String assetId) {
         lock.lock();
         try {
-            refuseNestedUnit();
             Market market = marketOf(assetId);
             if (market == null) {
                 return List.of();
@@ -645,7 +634,6 @@ public final class InMemoryTradingStore implements TradingStore {
     public List<TradeRecord> marketTrades(String assetId, int limit) {
         lock.lock();
         try {
-            refuseNestedUnit();
             Market market = marketOf(assetId);
             return market == null ? List.of() : newestTrades(market.trades, limit);
         } finally {
@@ -657,8 +645,14 @@ public final class InMemoryTradingStore implements TradingStore {
     public List<TradeRecord> userTrades(String userId, int limit) {
         lock.lock();
         try {
-            IntList rows = tradesByUser.get(userId == null ? Names.ABSENT : userIds.find(userId));
-            return newestTrades(rows, limit);
+            checkLimit(limit);
+            int user = userId == null ? Names.ABSENT : userIds.find(userId);
+            List<TradeRecord> result = new ArrayList<>(Math.min(limit, 64));
+            for (int row = trades.newestOfUser(user); row != TradeTable.ABSENT && result.size() < limit;
+                 row = trades.previousOfUser(row, user)) {
+                result.add(trades.record(row));
+            }
+            return result;
         } finally {
             lock.unlock();
         }
@@ -668,8 +662,14 @@ public final class InMemoryTradingStore implements TradingStore {
     public List<JournalEntry> journal(String userId, int limit) {
         lock.lock();
         try {
-            IntList rows = journalByUser.get(userId == null ? Names.ABSENT : userIds.find(userId));
-            return newestEntries(rows, limit);
+            checkLimit(limit);
+            int user = userId == null ? Names.ABSENT : userIds.find(userId);
+            List<JournalEntry> result = new ArrayList<>(Math.min(limit, 64));
+            for (int row = journal.newestOfUser(user); row != JournalTable.ABSENT && result.size() < limit;
+                 row = journal.previousOfUser(row)) {
+                result.add(journal.record(row));
+            }
+            return result;
         } finally {
             lock.unlock();
         }
@@ -679,7 +679,6 @@ public final class InMemoryTradingStore implements TradingStore {
     public long sequence(String assetId) {
         lock.lock();
         try {
-            refuseNestedUnit();
             Market market = marketOf(assetId);
             return market == null ? 0 : market.sequence;
         } finally {
@@ -705,7 +704,6 @@ public final class InMemoryTradingStore implements TradingStore {
     public Optional<DepthSnapshot> latestSnapshot(String assetId) {
         lock.lock();
         try {
-            refuseNestedUnit();
             Market market = marketOf(assetId);
             return market == null || market.snapshots.isEmpty() ? Optional.empty()
                     : Optional.of(market.snapshots.lastEntry().getValue());
@@ -820,49 +818,20 @@ public final class InMemoryTradingStore implements TradingStore {
         return result;
     }
 
-    /** The journal entries of the last {@code limit} rows of the list, last first. */
-    private List<JournalEntry> newestEntries(IntList rows, int limit) {
-        int count = newestCount(rows, limit);
-        List<JournalEntry> result = new ArrayList<>(count);
-        for (int i = 1; i <= count; i++) {
-            result.add(journal.record(rows.get(rows.size() - i)));
-        }
-        return result;
+    private static int newestCount(IntList rows, int limit) {
+        checkLimit(limit);
+        return rows == null ? 0 : Math.min(limit, rows.size());
     }
 
-    private static int newestCount(IntList rows, int limit) {
+    private static void checkLimit(int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("negative limit " + limit);
         }
-        return rows == null ? 0 : Math.min(limit, rows.size());
     }
 
     // ------------------------------------------------------------------------------------------------
     // State and session
     // ------------------------------------------------------------------------------------------------
-
-    /** Lists of row handles per user id, each oldest first, created at a user's first row; not thread-safe. */
-    private static final class HandlesByUser {
-        private IntList[] lists = new IntList[16];
-
-        /** The user's list, created when absent. */
-        IntList of(int user) {
-            if (user >= lists.length) {
-                lists = Arrays.copyOf(lists, Math.max(user + 1, 2 * lists.length));
-            }
-            IntList list = lists[user];
-            if (list == null) {
-                list = new IntList(16);
-                lists[user] = list;
-            }
-            return list;
-        }
-
-        /** The user's list, or null. */
-        IntList get(int user) {
-            return user < 0 || user >= lists.length ? null : lists[user];
-        }
-    }
 
     /**
      * The journal sums of each (trade, asset), built when the audit asks: trades are numbered in the order

@@ -4,6 +4,7 @@ import io.tokenized.trading.core.ledger.EntryKind;
 import io.tokenized.trading.core.port.JournalEntry;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 import static io.tokenized.trading.core.memory.PagedRows.halves;
@@ -18,7 +19,7 @@ import static io.tokenized.trading.core.memory.PagedRows.low;
  * <p>Not thread-safe; the store guards it with its lock.
  */
 final class JournalTable {
-    /** Returned by {@link #findByIdempotencyKey} when no entry holds the key. */
+    /** Returned by the finders when there is no such entry. */
     static final int ABSENT = -1;
 
     private static final EntryKind[] KINDS = EntryKind.values();
@@ -47,9 +48,16 @@ final class JournalTable {
     /** Idempotency key (high half), nanos of the creation (low half). */
     private static final int KEY_NANO = 11;
     private static final int CREATED_SECOND = 12;
-    private static final int STRIDE = 13;
+    /** The handle plus one of the same user's entry before this one; 0 for the user's first. */
+    private static final int PREVIOUS_OF_USER = 13;
+    private static final int STRIDE = 14;
 
     private final PagedRows rows = new PagedRows(STRIDE);
+    /**
+     * By user id: the handle plus one of the user's newest entry. With the rows' links it lists a user's
+     * entries newest first, and appending costs no write outside the new row but this one.
+     */
+    private int[] newestOfUser = new int[16];
 
     JournalTable(Names users, Names assets) {
         this.users = users;
@@ -74,6 +82,11 @@ final class JournalTable {
         page[at + ID_LSB] = entry.id().getLeastSignificantBits();
         int userId = users.intern(entry.userId());
         page[at + USER_ASSET] = halves(userId, assets.intern(entry.assetId()));
+        if (userId >= newestOfUser.length) {
+            newestOfUser = Arrays.copyOf(newestOfUser, Math.max(userId + 1, 2 * newestOfUser.length));
+        }
+        page[at + PREVIOUS_OF_USER] = newestOfUser[userId];
+        newestOfUser[userId] = row + 1;
         page[at + AMOUNT] = entry.amountMinor();
         int flags = 0;
         UUID trade = entry.tradeId();
@@ -100,6 +113,16 @@ final class JournalTable {
         int keyHandle = key == null ? NO_KEY : idempotencyKeys.add(userId, key, row);
         page[at + KEY_NANO] = halves(keyHandle, entry.createdAt().getNano());
         return row;
+    }
+
+    /** The handle of the user's newest entry, or {@link #ABSENT}. */
+    int newestOfUser(int userId) {
+        return userId >= 0 && userId < newestOfUser.length ? newestOfUser[userId] - 1 : ABSENT;
+    }
+
+    /** The handle of the same user's entry before this one, or {@link #ABSENT}. */
+    int previousOfUser(int row) {
+        return (int) rows.get(row, PREVIOUS_OF_USER) - 1;
     }
 
     int user(int row) {

@@ -4,6 +4,7 @@ import io.tokenized.trading.core.book.Side;
 import io.tokenized.trading.core.port.TradeRecord;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 import static io.tokenized.trading.core.memory.PagedRows.halves;
@@ -41,9 +42,21 @@ final class TradeTable {
     private static final int TAKER_FEE = 13;
     private static final int EXECUTED_SECOND = 14;
     private static final int EXECUTED_NANO = 15;
-    private static final int STRIDE = 16;
+    /** The handle plus one of the maker's trade before this one; 0 for the maker's first. */
+    private static final int PREVIOUS_OF_MAKER = 16;
+    /** The same for the taker; unused when the taker is the maker. */
+    private static final int PREVIOUS_OF_TAKER = 17;
+    private static final int STRIDE = 18;
+
+    /** Returned by {@link #newestOfUser} and {@link #previousOfUser} at the end of a user's trades. */
+    static final int ABSENT = -1;
 
     private final PagedRows rows = new PagedRows(STRIDE);
+    /**
+     * By user id: the handle plus one of the user's newest trade as maker or taker. With the rows' links
+     * it lists a user's trades newest first, and appending writes nothing outside the new row but this.
+     */
+    private int[] newestOfUser = new int[16];
 
     TradeTable(Names users, Names assets) {
         this.users = users;
@@ -61,7 +74,18 @@ final class TradeTable {
         int at = rows.offset(row);
         page[at + ID_MSB] = trade.id().getMostSignificantBits();
         page[at + ID_LSB] = trade.id().getLeastSignificantBits();
-        page[at + USERS] = halves(users.intern(trade.makerUserId()), users.intern(trade.takerUserId()));
+        int maker = users.intern(trade.makerUserId());
+        int taker = users.intern(trade.takerUserId());
+        page[at + USERS] = halves(maker, taker);
+        if (Math.max(maker, taker) >= newestOfUser.length) {
+            newestOfUser = Arrays.copyOf(newestOfUser, Math.max(Math.max(maker, taker) + 1, 2 * newestOfUser.length));
+        }
+        page[at + PREVIOUS_OF_MAKER] = newestOfUser[maker];
+        newestOfUser[maker] = row + 1;
+        if (taker != maker) {
+            page[at + PREVIOUS_OF_TAKER] = newestOfUser[taker];
+            newestOfUser[taker] = row + 1;
+        }
         page[at + ASSET_SIDE] = halves(assets.intern(trade.assetId()), trade.takerSide().ordinal());
         page[at + SEQUENCE] = trade.sequence();
         page[at + PRICE] = trade.priceTicks();
@@ -76,6 +100,16 @@ final class TradeTable {
         page[at + EXECUTED_SECOND] = trade.executedAt().getEpochSecond();
         page[at + EXECUTED_NANO] = trade.executedAt().getNano();
         return row;
+    }
+
+    /** The handle of the user's newest trade as maker or taker, or {@link #ABSENT}. */
+    int newestOfUser(int userId) {
+        return userId >= 0 && userId < newestOfUser.length ? newestOfUser[userId] - 1 : ABSENT;
+    }
+
+    /** The handle of the user's trade before this one (the user is its maker or taker), or {@link #ABSENT}. */
+    int previousOfUser(int row, int userId) {
+        return (int) rows.get(row, high(rows.get(row, USERS)) == userId ? PREVIOUS_OF_MAKER : PREVIOUS_OF_TAKER) - 1;
     }
 
     int makerUser(int row) {

@@ -58,4 +58,24 @@ class JournalTableTest {
             }
         }
     }
+
+    @Test
+    void eachUsersEntriesAreListedNewestFirst() {
+        for (int n = 0; n < 5_000; n++) {
+            table.add(anEntry(n, null, null));
+        }
+
+        for (int user = 0; user < 11; user++) {
+            int id = users.find("user-" + user);
+            int expected = 4_999 - (4_999 - user) % 11;
+            int listed = 0;
+            for (int row = table.newestOfUser(id); row != JournalTable.ABSENT; row = table.previousOfUser(row)) {
+                assertThat(row).isEqualTo(expected);
+                expected -= 11;
+                listed++;
+            }
+            assertThat(listed).isEqualTo((4_999 - user) / 11 + 1);
+        }
+        assertThat(table.newestOfUser(users.intern("nobody"))).isEqualTo(JournalTable.ABSENT);
+    }
 }
