@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,6 +100,19 @@ class InMemoryUnitRulesTest {
         assertThat(store.sequence("ACME")).isZero();
         long sequenceSeenByTheNextUnit = store.inMarket("ACME", session -> session.sequence());
         assertThat(sequenceSeenByTheNextUnit).isZero();
+    }
+
+    @Test
+    void readsMayRunInsideAUnit() {
+        OrderRecord placed = order(1, "alice", "c-1", 5, 100, 100);
+        market(new MarketChanges("ACME", 1, null, List.of(placed), List.of(), List.of(), List.of()));
+
+        List<Object> seen = store.inMarket("ACME", session -> List.of(store.liveOrders("ACME"),
+                store.marketTrades("ACME", 5), store.sequence("ACME"), store.latestSnapshot("ACME"),
+                store.order(placed.id())));
+
+        assertThat(seen).containsExactly(List.of(placed), List.of(), 1L, Optional.empty(),
+                Optional.of(placed));
     }
 
     private void market(MarketChanges changes) {
