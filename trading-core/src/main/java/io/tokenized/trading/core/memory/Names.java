@@ -18,30 +18,14 @@ final class Names {
 
     /** The id of the name, or {@link #ABSENT}. */
     int find(String name) {
-        int mask = slots.length - 1;
-        int slot = slot(name.hashCode(), mask);
-        int entry;
-        while ((entry = slots[slot]) != 0) {
-            String candidate = names[entry - 1];
-            if (candidate == name || candidate.equals(name)) {
-                return entry - 1;
-            }
-            slot = (slot + 1) & mask;
-        }
-        return ABSENT;
+        return slots[slotOf(name)] - 1;
     }
 
     /** The id of the name, giving it the next id if it has none. */
     int intern(String name) {
-        int mask = slots.length - 1;
-        int slot = slot(name.hashCode(), mask);
-        int entry;
-        while ((entry = slots[slot]) != 0) {
-            String candidate = names[entry - 1];
-            if (candidate == name || candidate.equals(name)) {
-                return entry - 1;
-            }
-            slot = (slot + 1) & mask;
+        int slot = slotOf(name);
+        if (slots[slot] != 0) {
+            return slots[slot] - 1;
         }
         if (size == names.length) {
             names = Arrays.copyOf(names, 2 * size);
@@ -53,6 +37,21 @@ final class Names {
             rehash(2 * slots.length);
         }
         return id;
+    }
+
+    /** The slot holding the name, or the free slot where it would go. */
+    private int slotOf(String name) {
+        int mask = slots.length - 1;
+        int slot = slot(name.hashCode(), mask);
+        int entry;
+        while ((entry = slots[slot]) != 0) {
+            String candidate = names[entry - 1];
+            if (candidate == name || candidate.equals(name)) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return slot;
     }
 
     String name(int id) {
