@@ -12,6 +12,7 @@ import io.tokenized.trading.core.port.OrderRecord;
 import io.tokenized.trading.core.port.TradeLegTotal;
 import io.tokenized.trading.core.port.TradingStore;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,14 +56,14 @@ public final class Audit {
             assets.put(asset.id(), asset);
         }
         Map<String, BalanceRecord> balances = new TreeMap<>();
-        Map<String, Long> balanceByAsset = new TreeMap<>();
+        Map<String, BigInteger> balanceByAsset = new TreeMap<>();
         for (BalanceRecord balance : store.allBalances()) {
             balances.put(key(balance.userId(), balance.assetId()), balance);
             if (balance.availableMinor() < 0 || balance.lockedMinor() < 0) {
                 breaks.add("negative balance: " + balance.userId() + " holds " + balance.availableMinor()
                         + " available and " + balance.lockedMinor() + " locked minor units of " + balance.assetId());
             }
-            balanceByAsset.merge(balance.assetId(), balance.totalMinor(), Math::addExact);
+            balanceByAsset.merge(balance.assetId(), total(balance), BigInteger::add);
         }
         checkJournal(store, balances, balanceByAsset, breaks);
         checkReservations(store, assets, balances, breaks);
@@ -87,25 +88,24 @@ public final class Audit {
     }
 
     private static void checkJournal(TradingStore store, Map<String, BalanceRecord> balances,
-                                     Map<String, Long> balanceByAsset, List<String> breaks) {
-        Map<String, Long> journalByBalance = new TreeMap<>();
-        Map<String, long[]> byAsset = new TreeMap<>();
+                                     Map<String, BigInteger> balanceByAsset, List<String> breaks) {
+        Map<String, BigInteger> journalByBalance = new TreeMap<>();
+        Map<String, BigInteger[]> byAsset = new TreeMap<>();
         for (JournalTotal total : store.journalTotals()) {
-            journalByBalance.merge(key(total.userId(), total.assetId()), total.amountMinor(), Math::addExact);
-            long[] sums = byAsset.computeIfAbsent(total.assetId(), id -> new long[2]);
-            if (total.kind() == EntryKind.TRADE || total.kind() == EntryKind.FEE) {
-                sums[1] = Math.addExact(sums[1], total.amountMinor());
-            } else {
-                sums[0] = Math.addExact(sums[0], total.amountMinor());
-            }
+            BigInteger amount = BigInteger.valueOf(total.amountMinor());
+            journalByBalance.merge(key(total.userId(), total.assetId()), amount, BigInteger::add);
+            BigInteger[] sums = byAsset.computeIfAbsent(total.assetId(), id -> new BigInteger[] {BigInteger.ZERO,
+                    BigInteger.ZERO});
+            int sum = total.kind() == EntryKind.TRADE || total.kind() == EntryKind.FEE ? 1 : 0;
+            sums[sum] = sums[sum].add(amount);
         }
         Set<String> keys = new HashSet<>(journalByBalance.keySet());
         keys.addAll(balances.keySet());
         for (String key : new TreeSet<>(keys)) {
             BalanceRecord balance = balances.get(key);
-            long total = balance == null ? 0 : balance.totalMinor();
-            long journal = journalByBalance.getOrDefault(key, 0L);
-            if (total != journal) {
+            BigInteger total = balance == null ? BigInteger.ZERO : total(balance);
+            BigInteger journal = journalByBalance.getOrDefault(key, BigInteger.ZERO);
+            if (!total.equals(journal)) {
                 breaks.add("balance " + key + " is " + total + " minor units but its journal entries sum to "
                         + journal);
             }
@@ -113,13 +113,13 @@ public final class Audit {
         Set<String> assetIds = new HashSet<>(byAsset.keySet());
         assetIds.addAll(balanceByAsset.keySet());
         for (String assetId : new TreeSet<>(assetIds)) {
-            long[] sums = byAsset.getOrDefault(assetId, new long[2]);
-            long held = balanceByAsset.getOrDefault(assetId, 0L);
-            if (held != sums[0]) {
+            BigInteger[] sums = byAsset.getOrDefault(assetId, new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
+            BigInteger held = balanceByAsset.getOrDefault(assetId, BigInteger.ZERO);
+            if (!held.equals(sums[0])) {
                 breaks.add("asset " + assetId + ": balances sum to " + held
                         + " minor units but deposits minus withdrawals are " + sums[0]);
             }
-            if (sums[1] != 0) {
+            if (sums[1].signum() != 0) {
                 breaks.add("asset " + assetId + ": trade and fee entries net to " + sums[1] + " instead of 0");
             }
         }
@@ -127,7 +127,7 @@ public final class Audit {
 
     private static void checkReservations(TradingStore store, Map<String, Asset> assets,
                                           Map<String, BalanceRecord> balances, List<String> breaks) {
-        Map<String, Long> reserved = new HashMap<>();
+        Map<String, BigInteger> reserved = new HashMap<>();
         for (Asset token : assets.values()) {
             if (!token.isMarket()) {
                 continue;
@@ -139,7 +139,8 @@ public final class Audit {
                 liveIds.add(order.id());
             }
             for (OrderRecord order : live) {
-                reserved.merge(key(order.userId(), order.lockedAssetId()), order.lockedMinor(), Math::addExact);
+                reserved.merge(key(order.userId(), order.lockedAssetId()), BigInteger.valueOf(order.lockedMinor()),
+                        BigInteger::add);
                 boolean pairedLeg = order.ocoSiblingId() != null && liveIds.contains(order.ocoSiblingId());
                 long needed = pairedLeg ? 0 : minimumLock(order, rules);
                 if (order.lockedMinor() < needed) {
@@ -149,14 +150,14 @@ public final class Audit {
             }
         }
         for (BalanceRecord balance : balances.values()) {
-            long expected = reserved.getOrDefault(key(balance.userId(), balance.assetId()), 0L);
-            if (balance.lockedMinor() != expected) {
+            BigInteger expected = reserved.getOrDefault(key(balance.userId(), balance.assetId()), BigInteger.ZERO);
+            if (!BigInteger.valueOf(balance.lockedMinor()).equals(expected)) {
                 breaks.add("balance " + key(balance.userId(), balance.assetId()) + " has " + balance.lockedMinor()
                         + " locked but its live orders reserve " + expected);
             }
         }
-        for (Map.Entry<String, Long> entry : reserved.entrySet()) {
-            if (entry.getValue() != 0 && !balances.containsKey(entry.getKey())) {
+        for (Map.Entry<String, BigInteger> entry : reserved.entrySet()) {
+            if (entry.getValue().signum() != 0 && !balances.containsKey(entry.getKey())) {
                 breaks.add("live orders reserve " + entry.getValue() + " of " + entry.getKey()
                         + " but there is no balance row");
             }
@@ -172,6 +173,11 @@ public final class Audit {
                     rules.quoteMinorPerTickLot());
         }
         return order.status() == OrderStatus.PENDING ? order.quoteBudgetMinor() : 0;
+    }
+
+    /** Available plus locked, exactly: a sum over many rows may pass a long where no row does. */
+    private static BigInteger total(BalanceRecord balance) {
+        return BigInteger.valueOf(balance.availableMinor()).add(BigInteger.valueOf(balance.lockedMinor()));
     }
 
     private static String key(String userId, String assetId) {

@@ -33,6 +33,24 @@ class AuditTest {
     }
 
     @Test
+    void holdingsThatSumBeyondALongAcrossUsersAuditCleanAndTheirBreaksAreReportedExactly() {
+        // USD has 2 decimals: 50,000,000,000,000,000.00 is 5 x 10^18 minor units, two of them pass a long.
+        Exchange x = Exchange.standard().fund("alice", USD, "50000000000000000.00")
+                .fund("bob", USD, "50000000000000000.00");
+
+        assertThat(x.engine.audit().isClean()).isTrue();
+
+        x.store.inLedger(session -> {
+            session.apply(new LedgerChanges(List.of(), List.of(), List.of(new BalanceDelta("bob", USD, 1, 0))));
+            return null;
+        });
+        assertThat(x.engine.audit().breaks()).containsExactlyInAnyOrder(
+                "balance bob/USD is 5000000000000000001 minor units but its journal entries sum to 5000000000000000000",
+                "asset USD: balances sum to 10000000000000000001 minor units but deposits minus withdrawals are"
+                        + " 10000000000000000000");
+    }
+
+    @Test
     void aLockWithoutAnOrderIsReported() {
         Exchange x = Exchange.standard().fund("alice", USD, "100.00");
 
