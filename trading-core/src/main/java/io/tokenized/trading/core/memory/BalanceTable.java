@@ -18,6 +18,10 @@ final class BalanceTable {
     static final int NO_ROW = -1;
 
     private static final int KINDS = EntryKind.values().length;
+    private static final int SUM_LOW = 0;
+    private static final int SUM_HIGH = 1;
+    private static final int COUNT = 2;
+    private static final int SUM_STRIDE = 3;
 
     private int userSlots = 16;
     private int assetSlots = 4;
@@ -26,14 +30,12 @@ final class BalanceTable {
     /** Whether the balance row exists: a row at zero is listed, an absent one is not. */
     private boolean[] exists = new boolean[userSlots * assetSlots];
     /**
-     * Per cell and entry kind (by ordinal): the sum of the journal entries as 128 bits (high and low
-     * words), and their count. A kind's sum may pass a long where the balance does not (deposits and
-     * withdrawals of a busy account add up for ever), and adding must not fail: it runs while a unit
-     * is being applied, after its checks.
+     * Per cell and entry kind (by ordinal), side by side: the sum of the journal entries as 128 bits (low
+     * word, high word), then their count, so that adding an entry touches one cache line. A kind's sum may
+     * pass a long where the balance does not (deposits and withdrawals of a busy account add up for ever),
+     * and adding must not fail: it runs while a unit is being applied, after its checks.
      */
-    private long[] entrySums = new long[userSlots * assetSlots * KINDS];
-    private long[] entrySumsHigh = new long[userSlots * assetSlots * KINDS];
-    private long[] entryCounts = new long[userSlots * assetSlots * KINDS];
+    private long[] entrySums = new long[userSlots * assetSlots * KINDS * SUM_STRIDE];
 
     int userSlots() {
         return userSlots;
@@ -76,13 +78,13 @@ final class BalanceTable {
     /** Adds one journal entry to the sums of its (user, asset, kind). */
     void addEntry(int user, int asset, int kind, long amountMinor) {
         ensure(user, asset);
-        int slot = (user * assetSlots + asset) * KINDS + kind;
-        long low = entrySums[slot];
+        int at = sumsAt(user, asset, kind);
+        long low = entrySums[at + SUM_LOW];
         long sum = low + amountMinor;
         long carry = Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
-        entrySums[slot] = sum;
-        entrySumsHigh[slot] += (amountMinor >> 63) + carry;
-        entryCounts[slot]++;
+        entrySums[at + SUM_LOW] = sum;
+        entrySums[at + SUM_HIGH] += (amountMinor >> 63) + carry;
+        entrySums[at + COUNT]++;
     }
 
     /**
@@ -94,9 +96,9 @@ final class BalanceTable {
         if (user >= userSlots || asset >= assetSlots) {
             return 0;
         }
-        int slot = (user * assetSlots + asset) * KINDS + kind;
-        long low = entrySums[slot];
-        if (entrySumsHigh[slot] != low >> 63) {
+        int at = sumsAt(user, asset, kind);
+        long low = entrySums[at + SUM_LOW];
+        if (entrySums[at + SUM_HIGH] != low >> 63) {
             throw new TradingException("the journal entries of kind " + EntryKind.values()[kind]
                     + " of one balance sum beyond a long");
         }
@@ -104,7 +106,11 @@ final class BalanceTable {
     }
 
     long entryCount(int user, int asset, int kind) {
-        return user >= userSlots || asset >= assetSlots ? 0 : entryCounts[(user * assetSlots + asset) * KINDS + kind];
+        return user >= userSlots || asset >= assetSlots ? 0 : entrySums[sumsAt(user, asset, kind) + COUNT];
+    }
+
+    private int sumsAt(int user, int asset, int kind) {
+        return ((user * assetSlots + asset) * KINDS + kind) * SUM_STRIDE;
     }
 
     private void ensure(int user, int asset) {
@@ -119,9 +125,7 @@ final class BalanceTable {
             available = Arrays.copyOf(available, cells);
             locked = Arrays.copyOf(locked, cells);
             exists = Arrays.copyOf(exists, cells);
-            entrySums = Arrays.copyOf(entrySums, cells * KINDS);
-            entrySumsHigh = Arrays.copyOf(entrySumsHigh, cells * KINDS);
-            entryCounts = Arrays.copyOf(entryCounts, cells * KINDS);
+            entrySums = Arrays.copyOf(entrySums, cells * KINDS * SUM_STRIDE);
         } else {
             relayout(users, assets);
         }
@@ -135,24 +139,19 @@ final class BalanceTable {
         long[] newAvailable = new long[cells];
         long[] newLocked = new long[cells];
         boolean[] newExists = new boolean[cells];
-        long[] newSums = new long[cells * KINDS];
-        long[] newSumsHigh = new long[cells * KINDS];
-        long[] newCounts = new long[cells * KINDS];
+        long[] newSums = new long[cells * KINDS * SUM_STRIDE];
         for (int user = 0; user < userSlots; user++) {
             int from = user * assetSlots;
             int to = user * assets;
             System.arraycopy(available, from, newAvailable, to, assetSlots);
             System.arraycopy(locked, from, newLocked, to, assetSlots);
             System.arraycopy(exists, from, newExists, to, assetSlots);
-            System.arraycopy(entrySums, from * KINDS, newSums, to * KINDS, assetSlots * KINDS);
-            System.arraycopy(entrySumsHigh, from * KINDS, newSumsHigh, to * KINDS, assetSlots * KINDS);
-            System.arraycopy(entryCounts, from * KINDS, newCounts, to * KINDS, assetSlots * KINDS);
+            int perCell = KINDS * SUM_STRIDE;
+            System.arraycopy(entrySums, from * perCell, newSums, to * perCell, assetSlots * perCell);
         }
         available = newAvailable;
         locked = newLocked;
         exists = newExists;
         entrySums = newSums;
-        entrySumsHigh = newSumsHigh;
-        entryCounts = newCounts;
     }
 }

@@ -71,7 +71,7 @@ public final class InMemoryTradingStore implements TradingStore {
     private Market[] markets = new Market[4];
     private final BalanceTable balances = new BalanceTable();
     /** Every order ever stored. */
-    private final OrderTable orders = new OrderTable(userIds, assetIds, 1024);
+    private final OrderTable orders = new OrderTable(userIds, assetIds);
     private final TradeTable trades = new TradeTable(userIds, assetIds);
     private final JournalTable journal = new JournalTable(userIds, assetIds);
     /**

@@ -78,14 +78,13 @@ final class OrderTable {
 
     private final Names users;
     private final Names assets;
-    private final UuidIndex ids;
+    private final OrderIds ids = new OrderIds();
     private final UserKeys clientOrderIds = new UserKeys();
     private final PagedRows rows = new PagedRows(STRIDE);
 
-    OrderTable(Names users, Names assets, int capacity) {
+    OrderTable(Names users, Names assets) {
         this.users = users;
         this.assets = assets;
-        ids = new UuidIndex(capacity);
     }
 
     int size() {
@@ -137,7 +136,7 @@ final class OrderTable {
         int key = clientOrderId == null ? NO_KEY : clientOrderIds.add(userId, clientOrderId, row);
         page[at + KEY_LOCKED_ASSET] = halves(key, assets.intern(record.lockedAssetId()));
         update(row, record);
-        ids.put(id.getMostSignificantBits(), id.getLeastSignificantBits(), row);
+        ids.add(id.getMostSignificantBits(), id.getLeastSignificantBits(), row);
         return row;
     }
 

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderTableTest {
     private final Names users = new Names();
     private final Names assets = new Names();
-    private final OrderTable table = new OrderTable(users, assets, 16);
+    private final OrderTable table = new OrderTable(users, assets);
 
     @Test
     void anOrderReadsBackAsItWasStored() {

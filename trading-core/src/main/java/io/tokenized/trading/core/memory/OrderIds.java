@@ -1,0 +1,82 @@
+package io.tokenized.trading.core.memory;
+
+/**
+ * Order ids to row handles, built for ids that mostly rise. An engine's ids are UUIDv7 from a monotonic
+ * generator, so nearly every new order's id is above every id stored: such ids are appended to a sorted
+ * run, and the question each new order asks, "is this id taken?", is one comparison with the highest id.
+ * A hash index over every order ever placed would answer it with a cache miss or two, since it outgrows
+ * the caches and a new id lands on a random slot. Ids that come out of order (another engine sharing the
+ * store, a host's own id generator) go to a hash index. Looking up an older id asks the hash index, then
+ * binary-searches the run: queries pay that, the hot path does not.
+ *
+ * <p>Ids compare as (most significant bits, least significant bits), both signed: any total order does,
+ * and this one follows a UUIDv7's time. Not thread-safe; the store guards it with its lock.
+ */
+final class OrderIds {
+    /** Returned by {@link #get} for an id that is absent. */
+    static final int ABSENT = -1;
+
+    private static final int MSB = 0;
+    private static final int LSB = 1;
+    private static final int ROW = 2;
+
+    /** Ids in ascending order with their rows: (msb, lsb, row) per entry. */
+    private final PagedRows run = new PagedRows(3);
+    private final UuidIndex others = new UuidIndex(16);
+    private long highestMsb;
+    private long highestLsb;
+
+    /** The row of the id, or {@link #ABSENT}. */
+    int get(long msb, long lsb) {
+        if (isAboveAll(msb, lsb)) {
+            return ABSENT;
+        }
+        int row = others.get(msb, lsb);
+        return row != UuidIndex.ABSENT ? row : searchRun(msb, lsb);
+    }
+
+    /** Adds an id that is absent (the caller checked). */
+    void add(long msb, long lsb, int row) {
+        if (row < 0) {
+            throw new IllegalArgumentException("negative row " + row);
+        }
+        if (isAboveAll(msb, lsb)) {
+            int entry = run.add();
+            long[] page = run.page(entry);
+            int at = run.offset(entry);
+            page[at + MSB] = msb;
+            page[at + LSB] = lsb;
+            page[at + ROW] = row;
+            highestMsb = msb;
+            highestLsb = lsb;
+        } else {
+            others.put(msb, lsb, row);
+        }
+    }
+
+    int size() {
+        return run.size() + others.size();
+    }
+
+    private boolean isAboveAll(long msb, long lsb) {
+        return run.size() == 0 || msb > highestMsb || msb == highestMsb && lsb > highestLsb;
+    }
+
+    private int searchRun(long msb, long lsb) {
+        int low = 0;
+        int high = run.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            long middleMsb = run.get(middle, MSB);
+            long middleLsb = run.get(middle, LSB);
+            if (middleMsb < msb || middleMsb == msb && middleLsb < lsb) {
+                low = middle + 1;
+            } else if (middleMsb == msb && middleLsb == lsb) {
+                return (int) run.get(middle, ROW);
+            } else {
+                high = middle - 1;
+            }
+        }
+        return ABSENT;
+    }
+}
