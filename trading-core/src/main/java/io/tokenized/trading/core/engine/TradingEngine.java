@@ -80,7 +80,7 @@ public final class TradingEngine {
      * The live orders of the cached books by id, so that cancels and amends find their market without a
      * store read. Written only inside market units; a miss (an order of another instance) reads the store.
      */
-    private final ConcurrentHashMap<UUID, LiveOrder> liveOrders = new ConcurrentHashMap<>();
+    private final LiveOrderIndex liveOrders = new LiveOrderIndex();
     private final AtomicLong lastUserNumber = new AtomicLong();
 
     private TradingEngine(Builder builder) {
@@ -571,11 +571,11 @@ public final class TradingEngine {
     }
 
     void indexLive(LiveOrder order) {
-        liveOrders.put(order.id, order);
+        liveOrders.put(order);
     }
 
     void unindexLive(LiveOrder order) {
-        liveOrders.remove(order.id, order);
+        liveOrders.remove(order);
     }
 
     /** The book id of a user known to exist (an order of theirs is stored). */

@@ -405,8 +405,7 @@ public final class InMemoryTradingStore implements TradingStore {
     private void appendJournal(List<JournalEntry> entries) {
         for (int i = 0, n = entries.size(); i < n; i++) {
             JournalEntry entry = entries.get(i);
-            int row = journal.add(entry);
-            balances.addEntry(journal.user(row), journal.asset(row), journal.kind(row), entry.amountMinor());
+            journal.add(entry);
         }
     }
 
@@ -736,14 +735,18 @@ public final class InMemoryTradingStore implements TradingStore {
     public List<JournalTotal> journalTotals() {
         lock.lock();
         try {
+            JournalSums sums = new JournalSums(userIds.size(), assetIds.size());
+            for (int row = 0, n = journal.size(); row < n; row++) {
+                sums.add(journal.user(row), journal.asset(row), journal.kind(row), journal.amountMinor(row));
+            }
             List<JournalTotal> result = new ArrayList<>();
             for (int user = 0, users = userIds.size(); user < users; user++) {
                 for (int asset = 0, n = assetIds.size(); asset < n; asset++) {
                     for (EntryKind kind : KINDS) {
-                        long count = balances.entryCount(user, asset, kind.ordinal());
+                        long count = sums.count(user, asset, kind.ordinal());
                         if (count > 0) {
                             result.add(new JournalTotal(userIds.name(user), assetIds.name(asset), kind,
-                                    balances.entrySum(user, asset, kind.ordinal()), count));
+                                    sums.sum(user, asset, kind.ordinal()), count));
                         }
                     }
                 }
