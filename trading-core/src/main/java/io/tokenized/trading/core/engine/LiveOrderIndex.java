@@ -51,7 +51,7 @@ final class LiveOrderIndex {
                 return null;
             }
             if (keys[2 * slot] == msb && keys[2 * slot + 1] == lsb) {
-                return value instanceof LiveOrder order && order.id.equals(id) ? order : null;
+                return value instanceof LiveOrder order && (order.id == id || order.id.equals(id)) ? order : null;
             }
         }
     }

@@ -5,6 +5,8 @@ import io.tokenized.trading.core.port.JournalEntry;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.tokenized.trading.core.memory.PagedRows.halves;
@@ -36,23 +38,27 @@ final class JournalTable {
     private static final int ID_LSB = 1;
     /** User id (high half), asset id (low half). */
     private static final int USER_ASSET = 2;
-    /** Bytes, low to high: kind, flags. */
-    private static final int CODES = 3;
-    private static final int AMOUNT = 4;
-    private static final int TRADE_MSB = 5;
-    private static final int TRADE_LSB = 6;
-    private static final int ORDER_MSB = 7;
-    private static final int ORDER_LSB = 8;
-    private static final int REVERSED_MSB = 9;
-    private static final int REVERSED_LSB = 10;
+    private static final int AMOUNT = 3;
+    private static final int TRADE_MSB = 4;
+    private static final int TRADE_LSB = 5;
+    private static final int ORDER_MSB = 6;
+    private static final int ORDER_LSB = 7;
     /** Idempotency key (high half), nanos of the creation (low half). */
-    private static final int KEY_NANO = 11;
-    private static final int CREATED_SECOND = 12;
-    /** The handle plus one of the same user's entry before this one; 0 for the user's first. */
-    private static final int PREVIOUS_OF_USER = 13;
-    private static final int STRIDE = 14;
+    private static final int KEY_NANO = 8;
+    private static final int CREATED_SECOND = 9;
+    /**
+     * The handle plus one of the same user's entry before this one, 0 for the user's first (high half);
+     * codes (low half), bytes low to high: kind, flags.
+     */
+    private static final int PREVIOUS_CODES = 10;
+    private static final int STRIDE = 11;
 
     private final PagedRows rows = new PagedRows(STRIDE);
+    /**
+     * The entry each REVERSAL row cancels, by row. Only corrections have one, so a map here costs less than
+     * two longs in every row.
+     */
+    private final Map<Integer, UUID> reversed = new HashMap<>();
     /**
      * By user id: the handle plus one of the user's newest entry. With the rows' links it lists a user's
      * entries newest first, and appending costs no write outside the new row but this one.
@@ -85,7 +91,7 @@ final class JournalTable {
         if (userId >= newestOfUser.length) {
             newestOfUser = Arrays.copyOf(newestOfUser, Math.max(userId + 1, 2 * newestOfUser.length));
         }
-        page[at + PREVIOUS_OF_USER] = newestOfUser[userId];
+        int previous = newestOfUser[userId];
         newestOfUser[userId] = row + 1;
         page[at + AMOUNT] = entry.amountMinor();
         int flags = 0;
@@ -101,13 +107,12 @@ final class JournalTable {
             page[at + ORDER_MSB] = order.getMostSignificantBits();
             page[at + ORDER_LSB] = order.getLeastSignificantBits();
         }
-        UUID reversed = entry.reversesId();
-        if (reversed != null) {
+        UUID reverses = entry.reversesId();
+        if (reverses != null) {
             flags |= HAS_REVERSED;
-            page[at + REVERSED_MSB] = reversed.getMostSignificantBits();
-            page[at + REVERSED_LSB] = reversed.getLeastSignificantBits();
+            reversed.put(row, reverses);
         }
-        page[at + CODES] = entry.kind().ordinal() | flags << 8;
+        page[at + PREVIOUS_CODES] = halves(previous, entry.kind().ordinal() | flags << 8);
         page[at + CREATED_SECOND] = entry.createdAt().getEpochSecond();
         String key = entry.idempotencyKey();
         int keyHandle = key == null ? NO_KEY : idempotencyKeys.add(userId, key, row);
@@ -122,7 +127,7 @@ final class JournalTable {
 
     /** The handle of the same user's entry before this one, or {@link #ABSENT}. */
     int previousOfUser(int row) {
-        return (int) rows.get(row, PREVIOUS_OF_USER) - 1;
+        return high(rows.get(row, PREVIOUS_CODES)) - 1;
     }
 
     int user(int row) {
@@ -134,7 +139,7 @@ final class JournalTable {
     }
 
     int kind(int row) {
-        return (int) rows.get(row, CODES) & 0xFF;
+        return low(rows.get(row, PREVIOUS_CODES)) & 0xFF;
     }
 
     long amountMinor(int row) {
@@ -142,7 +147,7 @@ final class JournalTable {
     }
 
     boolean hasTrade(int row) {
-        return (flags(rows.get(row, CODES)) & HAS_TRADE) != 0;
+        return (flags(low(rows.get(row, PREVIOUS_CODES))) & HAS_TRADE) != 0;
     }
 
     long tradeMsb(int row) {
@@ -157,21 +162,21 @@ final class JournalTable {
     JournalEntry record(int row) {
         long[] page = rows.page(row);
         int at = rows.offset(row);
-        long codes = page[at + CODES];
+        int codes = low(page[at + PREVIOUS_CODES]);
         int flags = flags(codes);
         long userAsset = page[at + USER_ASSET];
         long keyNano = page[at + KEY_NANO];
         int key = high(keyNano);
         return new JournalEntry(new UUID(page[at + ID_MSB], page[at + ID_LSB]), users.name(high(userAsset)),
-                assets.name(low(userAsset)), KINDS[(int) codes & 0xFF], page[at + AMOUNT],
+                assets.name(low(userAsset)), KINDS[codes & 0xFF], page[at + AMOUNT],
                 (flags & HAS_TRADE) == 0 ? null : new UUID(page[at + TRADE_MSB], page[at + TRADE_LSB]),
                 (flags & HAS_ORDER) == 0 ? null : new UUID(page[at + ORDER_MSB], page[at + ORDER_LSB]),
                 key == NO_KEY ? null : idempotencyKeys.key(key),
-                (flags & HAS_REVERSED) == 0 ? null : new UUID(page[at + REVERSED_MSB], page[at + REVERSED_LSB]),
+                (flags & HAS_REVERSED) == 0 ? null : reversed.get(row),
                 Instant.ofEpochSecond(page[at + CREATED_SECOND], low(keyNano)));
     }
 
-    private static int flags(long codes) {
-        return (int) (codes >>> 8) & 0xFF;
+    private static int flags(int codes) {
+        return (codes >>> 8) & 0xFF;
     }
 }
