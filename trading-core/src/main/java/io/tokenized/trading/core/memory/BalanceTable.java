@@ -3,23 +3,27 @@ package io.tokenized.trading.core.memory;
 import java.util.Arrays;
 
 /**
- * Balances, in a dense table over (user id, asset id) as {@link Names}
- * numbers them: cell {@code user * assetSlots + asset}. Users and assets are few, so a cell per pair costs
- * less than a map entry per existing row, and a lookup is an index computation.
+ * Balances, in a dense table over (user id, asset id) as {@link Names} numbers them: cell
+ * {@code user * assetSlots + asset}. Users and assets are few, so a cell per pair costs less than a map
+ * entry per existing row, and a lookup is an index computation. A cell's available amount, locked amount
+ * and whether its row exists sit side by side, so that reading or writing a balance touches one cache line.
  *
- * <p>A cell index is valid until the table grows ({@link #createCell}); callers keep
- * (user, asset) pairs across growth, not cells. Not thread-safe; the store guards it with its lock.
+ * <p>A cell index is valid until the table grows ({@link #createCell}); callers keep (user, asset) pairs
+ * across growth, not cells. Not thread-safe; the store guards it with its lock.
  */
 final class BalanceTable {
     /** Returned by {@link #cell} for a pair without a balance row. */
     static final int NO_ROW = -1;
 
+    private static final int AVAILABLE = 0;
+    private static final int LOCKED = 1;
+    /** 1 when the balance row exists: a row at zero is listed, an absent one is not. */
+    private static final int EXISTS = 2;
+    private static final int STRIDE = 3;
+
     private int userSlots = 16;
     private int assetSlots = 4;
-    private long[] available = new long[userSlots * assetSlots];
-    private long[] locked = new long[userSlots * assetSlots];
-    /** Whether the balance row exists: a row at zero is listed, an absent one is not. */
-    private boolean[] exists = new boolean[userSlots * assetSlots];
+    private long[] cells = new long[userSlots * assetSlots * STRIDE];
 
     int userSlots() {
         return userSlots;
@@ -35,28 +39,28 @@ final class BalanceTable {
             return NO_ROW;
         }
         int cell = user * assetSlots + asset;
-        return exists[cell] ? cell : NO_ROW;
+        return cells[cell * STRIDE + EXISTS] != 0 ? cell : NO_ROW;
     }
 
     /** The cell of the pair's balance row, creating the row at zero when absent. */
     int createCell(int user, int asset) {
         ensure(user, asset);
         int cell = user * assetSlots + asset;
-        exists[cell] = true;
+        cells[cell * STRIDE + EXISTS] = 1;
         return cell;
     }
 
     long available(int cell) {
-        return available[cell];
+        return cells[cell * STRIDE + AVAILABLE];
     }
 
     long locked(int cell) {
-        return locked[cell];
+        return cells[cell * STRIDE + LOCKED];
     }
 
     void set(int cell, long availableMinor, long lockedMinor) {
-        available[cell] = availableMinor;
-        locked[cell] = lockedMinor;
+        cells[cell * STRIDE + AVAILABLE] = availableMinor;
+        cells[cell * STRIDE + LOCKED] = lockedMinor;
     }
 
     private void ensure(int user, int asset) {
@@ -67,10 +71,7 @@ final class BalanceTable {
         int assets = asset < assetSlots ? assetSlots : Math.max(asset + 1, 2 * assetSlots);
         if (assets == assetSlots) {
             // Only users are added: the rows keep their places.
-            int cells = users * assets;
-            available = Arrays.copyOf(available, cells);
-            locked = Arrays.copyOf(locked, cells);
-            exists = Arrays.copyOf(exists, cells);
+            cells = Arrays.copyOf(cells, Math.multiplyExact(users * assets, STRIDE));
         } else {
             relayout(users, assets);
         }
@@ -80,19 +81,10 @@ final class BalanceTable {
 
     /** Copies every user's block of cells to its place at the new width. */
     private void relayout(int users, int assets) {
-        int cells = users * assets;
-        long[] newAvailable = new long[cells];
-        long[] newLocked = new long[cells];
-        boolean[] newExists = new boolean[cells];
+        long[] wider = new long[Math.multiplyExact(users * assets, STRIDE)];
         for (int user = 0; user < userSlots; user++) {
-            int from = user * assetSlots;
-            int to = user * assets;
-            System.arraycopy(available, from, newAvailable, to, assetSlots);
-            System.arraycopy(locked, from, newLocked, to, assetSlots);
-            System.arraycopy(exists, from, newExists, to, assetSlots);
+            System.arraycopy(cells, user * assetSlots * STRIDE, wider, user * assets * STRIDE, assetSlots * STRIDE);
         }
-        available = newAvailable;
-        locked = newLocked;
-        exists = newExists;
+        cells = wider;
     }
 }
