@@ -71,7 +71,7 @@ final class BalanceTable {
         int assets = asset < assetSlots ? assetSlots : Math.max(asset + 1, 2 * assetSlots);
         if (assets == assetSlots) {
             // Only users are added: the rows keep their places.
-            cells = Arrays.copyOf(cells, Math.multiplyExact(users * assets, STRIDE));
+            cells = Arrays.copyOf(cells, Math.multiplyExact(Math.multiplyExact(users, assets), STRIDE));
         } else {
             relayout(users, assets);
         }
@@ -81,7 +81,7 @@ final class BalanceTable {
 
     /** Copies every user's block of cells to its place at the new width. */
     private void relayout(int users, int assets) {
-        long[] wider = new long[Math.multiplyExact(users * assets, STRIDE)];
+        long[] wider = new long[Math.multiplyExact(Math.multiplyExact(users, assets), STRIDE)];
         for (int user = 0; user < userSlots; user++) {
             System.arraycopy(cells, user * assetSlots * STRIDE, wider, user * assets * STRIDE, assetSlots * STRIDE);
         }
