@@ -1,5 +1,7 @@
 package io.tokenized.trading.core.engine;
 
+import io.tokenized.trading.core.TradingException;
+
 import java.util.UUID;
 
 /**
@@ -9,13 +11,17 @@ import java.util.UUID;
  * of an array of keys (no node, key object or boxed value to follow, as in a concurrent hash map).
  *
  * <p>Thread-safety: any thread may {@link #get}; {@link #put} and {@link #remove} (called inside market
- * units, which may run in parallel for different markets) take the index's lock. A reader racing a
- * writer may miss an order or see one just removed; it never sees the wrong order, because it compares
- * the id of the order it found, a final field.
+ * units, which may run in parallel for different markets) take the index's lock, one for all markets.
+ * A reader reads the arrays without synchronisation, so it may see a slot half written, a key without
+ * its value or a value without its key: then it misses, or sees an order just removed. It never returns
+ * the wrong order, because it returns only an order whose id, a final field, equals the id asked for; and
+ * it always stops, because within one table a slot never becomes free again and at most half are used.
  */
 final class LiveOrderIndex {
     /** What a removed entry leaves behind: probes go on past it, and the same id may take it back. */
     private static final Object REMOVED = new Object();
+    /** Slots of the largest table (its keys take two longs a slot): a quarter of them may hold live orders. */
+    private static final int MAX_CAPACITY = 1 << 29;
 
     /** Keys and values of one generation; a resize publishes a new one whole. */
     private static final class Table {
@@ -51,6 +57,8 @@ final class LiveOrderIndex {
                 return null;
             }
             if (keys[2 * slot] == msb && keys[2 * slot + 1] == lsb) {
+                // A key has one slot (a removed key that comes back takes its old one), so an order with
+                // another id here is a slot being rewritten: the key asked for is not (yet) in the index.
                 return value instanceof LiveOrder order && (order.id == id || order.id.equals(id)) ? order : null;
             }
         }
@@ -73,7 +81,6 @@ final class LiveOrderIndex {
                 }
                 used++;
             }
-            // The key before the value: a reader that sees the value sees a slot it can test.
             current.keys[2 * slot] = msb;
             current.keys[2 * slot + 1] = lsb;
         }
@@ -121,7 +128,10 @@ final class LiveOrderIndex {
     private Table resize() {
         Table old = table;
         int capacity = 1024;
-        while (capacity < 4 * (live + 1)) {
+        while (capacity < 4L * (live + 1)) {
+            if (capacity == MAX_CAPACITY) {
+                throw new TradingException("more than " + MAX_CAPACITY / 4 + " live orders in one engine");
+            }
             capacity *= 2;
         }
         Table grown = new Table(capacity);
@@ -140,8 +150,10 @@ final class LiveOrderIndex {
         return grown;
     }
 
+    /** Both halves are multiplied before they meet, and a last shift and multiply spreads the high bits. */
     private static int slot(long msb, long lsb, int mask) {
         long mixed = (msb * 0x9E37_79B9_7F4A_7C15L ^ lsb) * 0xBF58_476D_1CE4_E5B9L;
+        mixed = (mixed ^ mixed >>> 29) * 0x94D0_49BB_1331_11EBL;
         return (int) (mixed ^ (mixed >>> 32)) & mask;
     }
 }

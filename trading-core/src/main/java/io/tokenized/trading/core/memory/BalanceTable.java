@@ -1,5 +1,7 @@
 package io.tokenized.trading.core.memory;
 
+import io.tokenized.trading.core.TradingException;
+
 import java.util.Arrays;
 
 /**
@@ -44,7 +46,7 @@ final class BalanceTable {
 
     /** The cell of the pair's balance row, creating the row at zero when absent. */
     int createCell(int user, int asset) {
-        ensure(user, asset);
+        makeRoom(user, asset);
         int cell = user * assetSlots + asset;
         cells[cell * STRIDE + EXISTS] = 1;
         return cell;
@@ -63,25 +65,38 @@ final class BalanceTable {
         cells[cell * STRIDE + LOCKED] = lockedMinor;
     }
 
-    private void ensure(int user, int asset) {
+    /**
+     * Grows the table to hold the pair's cell; changes no balance. The store calls it while checking a
+     * unit, so that creating cells while applying it cannot fail.
+     *
+     * @throws TradingException when the table would pass the largest array
+     */
+    void makeRoom(int user, int asset) {
         if (user < userSlots && asset < assetSlots) {
             return;
         }
         int users = user < userSlots ? userSlots : Math.max(user + 1, 2 * userSlots);
         int assets = asset < assetSlots ? assetSlots : Math.max(asset + 1, 2 * assetSlots);
+        int length;
+        try {
+            length = Math.multiplyExact(Math.multiplyExact(users, assets), STRIDE);
+        } catch (ArithmeticException tooLarge) {
+            throw new TradingException("the in-memory balance table cannot hold " + users + " users x " + assets
+                    + " assets");
+        }
         if (assets == assetSlots) {
             // Only users are added: the rows keep their places.
-            cells = Arrays.copyOf(cells, Math.multiplyExact(Math.multiplyExact(users, assets), STRIDE));
+            cells = Arrays.copyOf(cells, length);
         } else {
-            relayout(users, assets);
+            relayout(assets, length);
         }
         userSlots = users;
         assetSlots = assets;
     }
 
     /** Copies every user's block of cells to its place at the new width. */
-    private void relayout(int users, int assets) {
-        long[] wider = new long[Math.multiplyExact(Math.multiplyExact(users, assets), STRIDE)];
+    private void relayout(int assets, int length) {
+        long[] wider = new long[length];
         for (int user = 0; user < userSlots; user++) {
             System.arraycopy(cells, user * assetSlots * STRIDE, wider, user * assets * STRIDE, assetSlots * STRIDE);
         }

@@ -376,6 +376,7 @@ public final class InMemoryTradingStore implements TradingStore {
                 if (asset == Names.ABSENT || asset >= assets.length || assets[asset] == null) {
                     throw new TradingException("balance change for unknown asset " + delta.assetId());
                 }
+                balances.makeRoom(user, asset);
             } else {
                 available = balances.available(cell);
                 locked = balances.locked(cell);
@@ -735,21 +736,14 @@ public final class InMemoryTradingStore implements TradingStore {
     public List<JournalTotal> journalTotals() {
         lock.lock();
         try {
-            JournalSums sums = new JournalSums(userIds.size(), assetIds.size());
+            JournalSums sums = new JournalSums();
             for (int row = 0, n = journal.size(); row < n; row++) {
                 sums.add(journal.user(row), journal.asset(row), journal.kind(row), journal.amountMinor(row));
             }
-            List<JournalTotal> result = new ArrayList<>();
-            for (int user = 0, users = userIds.size(); user < users; user++) {
-                for (int asset = 0, n = assetIds.size(); asset < n; asset++) {
-                    for (EntryKind kind : KINDS) {
-                        long count = sums.count(user, asset, kind.ordinal());
-                        if (count > 0) {
-                            result.add(new JournalTotal(userIds.name(user), assetIds.name(asset), kind,
-                                    sums.sum(user, asset, kind.ordinal()), count));
-                        }
-                    }
-                }
+            List<JournalTotal> result = new ArrayList<>(sums.size());
+            for (int group : sums.ordered()) {
+                result.add(new JournalTotal(userIds.name(sums.user(group)), assetIds.name(sums.asset(group)),
+                        KINDS[sums.kind(group)], sums.sum(group), sums.count(group)));
             }
             return result;
         } finally {

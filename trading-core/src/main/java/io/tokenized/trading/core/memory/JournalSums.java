@@ -3,33 +3,42 @@ package io.tokenized.trading.core.memory;
 import io.tokenized.trading.core.TradingException;
 import io.tokenized.trading.core.ledger.EntryKind;
 
+import java.util.Arrays;
+
+import static io.tokenized.trading.core.memory.PagedRows.halves;
+import static io.tokenized.trading.core.memory.PagedRows.high;
+import static io.tokenized.trading.core.memory.PagedRows.low;
+
 /**
  * The journal's sums and counts per (user, asset, kind), built when the audit asks, in one pass over the
  * journal as a database's {@code GROUP BY} would. A running sum would cost every entry a write into a
  * table of every user's sums, a cache miss on the hot path for a figure only the audit reads.
  *
  * <p>Sums are 128 bits while adding: a kind's sum may pass a long (a busy account's deposits and
- * withdrawals add up for ever) where the balance does not, and it is read only at the end. Dense over the
- * users and assets the name tables hold; not thread-safe.
+ * withdrawals add up for ever) where the balance does not, and it is read only at the end. One group per
+ * (user, asset, kind) that has entries, found through a hash index; not thread-safe.
  */
 final class JournalSums {
-    private static final int KINDS = EntryKind.values().length;
     private static final int LOW = 0;
     private static final int HIGH = 1;
     private static final int COUNT = 2;
     private static final int STRIDE = 3;
 
-    private final int assets;
-    /** Per (user, asset, kind): the sum's low word, its high word, the count, side by side. */
-    private final long[] sums;
-
-    JournalSums(int users, int assets) {
-        this.assets = assets;
-        this.sums = new long[Math.multiplyExact(Math.multiplyExact(users, assets), KINDS * STRIDE)];
-    }
+    /** (user and asset as halves, kind) to group number. */
+    private final UuidIndex groups = new UuidIndex(64);
+    /** Per group: user and asset as halves, then kind. */
+    private long[] keys = new long[2 * 16];
+    /** Per group: the sum's low word, its high word, the count, side by side. */
+    private long[] sums = new long[STRIDE * 16];
+    private int size;
 
     void add(int user, int asset, int kind, long amountMinor) {
-        int at = at(user, asset, kind);
+        long userAsset = halves(user, asset);
+        int group = groups.get(userAsset, kind);
+        if (group == UuidIndex.ABSENT) {
+            group = newGroup(userAsset, kind);
+        }
+        int at = STRIDE * group;
         long low = sums[at + LOW];
         long sum = low + amountMinor;
         long carry = Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
@@ -38,26 +47,72 @@ final class JournalSums {
         sums[at + COUNT]++;
     }
 
-    long count(int user, int asset, int kind) {
-        return sums[at(user, asset, kind) + COUNT];
+    /** How many groups there are: numbers run from 0 to size - 1. */
+    int size() {
+        return size;
+    }
+
+    /** The group numbers ordered by user, asset and kind. */
+    int[] ordered() {
+        Integer[] order = new Integer[size];
+        for (int group = 0; group < size; group++) {
+            order[group] = group;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int byUserAsset = Long.compare(keys[2 * a], keys[2 * b]);
+            return byUserAsset != 0 ? byUserAsset : Long.compare(keys[2 * a + 1], keys[2 * b + 1]);
+        });
+        int[] result = new int[size];
+        for (int i = 0; i < size; i++) {
+            result[i] = order[i];
+        }
+        return result;
+    }
+
+    int user(int group) {
+        return high(keys[2 * group]);
+    }
+
+    int asset(int group) {
+        return low(keys[2 * group]);
+    }
+
+    int kind(int group) {
+        return (int) keys[2 * group + 1];
+    }
+
+    long count(int group) {
+        return sums[STRIDE * group + COUNT];
     }
 
     /**
-     * The sum of the pair's entries of one kind.
+     * The group's sum.
      *
      * @throws TradingException when the sum does not fit a long
      */
-    long sum(int user, int asset, int kind) {
-        int at = at(user, asset, kind);
-        long low = sums[at + LOW];
-        if (sums[at + HIGH] != low >> 63) {
-            throw new TradingException("the journal entries of kind " + EntryKind.values()[kind]
+    long sum(int group) {
+        long low = sums[STRIDE * group + LOW];
+        if (sums[STRIDE * group + HIGH] != low >> 63) {
+            throw new TradingException("the journal entries of kind " + EntryKind.values()[kind(group)]
                     + " of one balance sum beyond a long");
         }
         return low;
     }
 
-    private int at(int user, int asset, int kind) {
-        return ((user * assets + asset) * KINDS + kind) * STRIDE;
+    /** The group of (user, asset, kind), or {@link UuidIndex#ABSENT} when it has no entries. */
+    int group(int user, int asset, int kind) {
+        return groups.get(halves(user, asset), kind);
+    }
+
+    private int newGroup(long userAsset, int kind) {
+        int group = size++;
+        if (STRIDE * size > sums.length) {
+            keys = Arrays.copyOf(keys, 2 * keys.length);
+            sums = Arrays.copyOf(sums, 2 * sums.length);
+        }
+        keys[2 * group] = userAsset;
+        keys[2 * group + 1] = kind;
+        groups.put(userAsset, kind, group);
+        return group;
     }
 }

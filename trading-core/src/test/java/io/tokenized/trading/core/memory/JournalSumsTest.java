@@ -4,6 +4,9 @@ import io.tokenized.trading.core.TradingException;
 import io.tokenized.trading.core.ledger.EntryKind;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +14,7 @@ class JournalSumsTest {
 
     @Test
     void sumsAndCountsEachUserAssetAndKindApart() {
-        JournalSums sums = new JournalSums(100, 20);
+        JournalSums sums = new JournalSums();
         for (int user = 0; user < 100; user++) {
             for (int asset = 0; asset < 20; asset += 2) {
                 sums.add(user, asset, EntryKind.DEPOSIT.ordinal(), 1_000L * user + asset);
@@ -20,45 +23,76 @@ class JournalSumsTest {
             }
         }
 
+        assertThat(sums.size()).isEqualTo(100 * 10 * 2);
         for (int user = 0; user < 100; user++) {
             for (int asset = 0; asset < 20; asset++) {
+                int deposits = sums.group(user, asset, EntryKind.DEPOSIT.ordinal());
                 if (asset % 2 == 1) {
-                    assertThat(sums.count(user, asset, EntryKind.DEPOSIT.ordinal())).isZero();
+                    assertThat(deposits).isEqualTo(UuidIndex.ABSENT);
                     continue;
                 }
-                assertThat(sums.sum(user, asset, EntryKind.DEPOSIT.ordinal())).isEqualTo(1_001L * user + 2L * asset);
-                assertThat(sums.count(user, asset, EntryKind.DEPOSIT.ordinal())).isEqualTo(2);
-                assertThat(sums.sum(user, asset, EntryKind.FEE.ordinal())).isEqualTo(-1);
-                assertThat(sums.count(user, asset, EntryKind.TRADE.ordinal())).isZero();
+                int fees = sums.group(user, asset, EntryKind.FEE.ordinal());
+                assertThat(sums.sum(deposits)).isEqualTo(1_001L * user + 2L * asset);
+                assertThat(sums.count(deposits)).isEqualTo(2);
+                assertThat(sums.sum(fees)).isEqualTo(-1);
+                assertThat(sums.count(fees)).isEqualTo(1);
+                assertThat(sums.group(user, asset, EntryKind.TRADE.ordinal())).isEqualTo(UuidIndex.ABSENT);
             }
         }
     }
 
     @Test
+    void listsTheGroupsByUserAssetAndKind() {
+        JournalSums sums = new JournalSums();
+        sums.add(7, 1, EntryKind.FEE.ordinal(), 1);
+        sums.add(2, 3, EntryKind.TRADE.ordinal(), 1);
+        sums.add(7, 0, EntryKind.TRADE.ordinal(), 1);
+        sums.add(7, 1, EntryKind.DEPOSIT.ordinal(), 1);
+
+        List<String> order = new ArrayList<>();
+        for (int group : sums.ordered()) {
+            order.add(sums.user(group) + "/" + sums.asset(group) + "/" + EntryKind.values()[sums.kind(group)]);
+        }
+
+        assertThat(order).containsExactly("2/3/TRADE", "7/0/TRADE", "7/1/" + earlierOf(EntryKind.DEPOSIT,
+                EntryKind.FEE), "7/1/" + laterOf(EntryKind.DEPOSIT, EntryKind.FEE));
+    }
+
+    @Test
     void aSumMayPassALongWhileAddingAndIsReadWhenItFitsAgain() {
-        JournalSums sums = new JournalSums(4, 2);
+        JournalSums sums = new JournalSums();
         int deposit = EntryKind.DEPOSIT.ordinal();
         int withdrawal = EntryKind.WITHDRAWAL.ordinal();
         for (int cycle = 0; cycle < 3; cycle++) {
             sums.add(3, 1, deposit, Long.MAX_VALUE);
             sums.add(3, 1, withdrawal, -Long.MAX_VALUE);
         }
+        int deposits = sums.group(3, 1, deposit);
+        int withdrawals = sums.group(3, 1, withdrawal);
 
-        assertThatThrownBy(() -> sums.sum(3, 1, deposit)).isInstanceOf(TradingException.class)
+        assertThatThrownBy(() -> sums.sum(deposits)).isInstanceOf(TradingException.class)
                 .hasMessageContaining("DEPOSIT");
-        assertThatThrownBy(() -> sums.sum(3, 1, withdrawal)).isInstanceOf(TradingException.class);
-        assertThat(sums.count(3, 1, deposit)).isEqualTo(3);
+        assertThatThrownBy(() -> sums.sum(withdrawals)).isInstanceOf(TradingException.class);
+        assertThat(sums.count(deposits)).isEqualTo(3);
 
         sums.add(3, 1, deposit, -Long.MAX_VALUE);
         sums.add(3, 1, deposit, -Long.MAX_VALUE);
         sums.add(3, 1, deposit, -5);
-        assertThat(sums.sum(3, 1, deposit)).isEqualTo(Long.MAX_VALUE - 5);
+        assertThat(sums.sum(deposits)).isEqualTo(Long.MAX_VALUE - 5);
         sums.add(3, 1, withdrawal, Long.MAX_VALUE);
         sums.add(3, 1, withdrawal, Long.MAX_VALUE);
-        assertThat(sums.sum(3, 1, withdrawal)).isEqualTo(-Long.MAX_VALUE);
+        assertThat(sums.sum(withdrawals)).isEqualTo(-Long.MAX_VALUE);
         sums.add(3, 1, withdrawal, -1);
-        assertThat(sums.sum(3, 1, withdrawal)).isEqualTo(Long.MIN_VALUE);
+        assertThat(sums.sum(withdrawals)).isEqualTo(Long.MIN_VALUE);
         sums.add(3, 1, withdrawal, -1);
-        assertThatThrownBy(() -> sums.sum(3, 1, withdrawal)).isInstanceOf(TradingException.class);
+        assertThatThrownBy(() -> sums.sum(withdrawals)).isInstanceOf(TradingException.class);
+    }
+
+    private static EntryKind earlierOf(EntryKind a, EntryKind b) {
+        return a.ordinal() < b.ordinal() ? a : b;
+    }
+
+    private static EntryKind laterOf(EntryKind a, EntryKind b) {
+        return a.ordinal() < b.ordinal() ? b : a;
     }
 }
