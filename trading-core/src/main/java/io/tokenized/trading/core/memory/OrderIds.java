@@ -6,8 +6,11 @@ package io.tokenized.trading.core.memory;
  * run, and the question each new order asks, "is this id taken?", is one comparison with the highest id.
  * A hash index over every order ever placed would answer it with a cache miss or two, since it outgrows
  * the caches and a new id lands on a random slot. Ids that come out of order (another engine sharing the
- * store, a host's own id generator) go to a hash index. Looking up an older id asks the hash index, then
- * binary-searches the run: queries pay that, the hot path does not.
+ * store, a host's own id generator) go to a hash index. Looking up an id below the highest asks the hash
+ * index, then binary-searches the run: queries pay that, and so does a new id that comes out of order. An
+ * engine draws its ids inside the store's units, which the in-memory store runs one at a time, so one
+ * engine's ids arrive in order whatever the markets; random ids (UUIDv4) leave the run short and cost what
+ * a hash index alone would.
  *
  * <p>Ids compare as (most significant bits, least significant bits), both signed: any total order does,
  * and this one follows a UUIDv7's time. Not thread-safe; the store guards it with its lock.
