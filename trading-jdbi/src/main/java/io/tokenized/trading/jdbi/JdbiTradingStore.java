@@ -383,7 +383,7 @@ public final class JdbiTradingStore implements TradingStore {
         return read("Summing the journal", handle -> handle.createQuery(sql.journalTotals)
                 .map((rs, context) -> new JournalTotal(rs.getString(1), rs.getString(2),
                         EntryKind.valueOf(rs.getString(3)),
-                        Units.scaled(rs.getString(4), catalog.scale(rs.getString(2), handle)), rs.getLong(5)))
+                        Units.scaledExactly(rs.getString(4), catalog.scale(rs.getString(2), handle)), rs.getLong(5)))
                 .list());
     }
 

@@ -1,6 +1,7 @@
 package io.tokenized.trading.jdbi;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Instant;
 
@@ -73,6 +74,21 @@ final class Units {
             value *= 10;
         }
         return negative ? -value : value;
+    }
+
+    /**
+     * A stored decimal in minor units of the scale, of any size: for sums over many rows, which may pass a
+     * long where no row does.
+     *
+     * @throws IllegalStateException when the value is not a whole number of units
+     */
+    static BigInteger scaledExactly(String text, int scale) {
+        try {
+            return new BigDecimal(text).setScale(scale, RoundingMode.UNNECESSARY).unscaledValue();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalStateException("stored value " + text + " is not a whole number of units at scale "
+                    + scale, e);
+        }
     }
 
     private static long scaledSlowly(String text, int scale) {

@@ -92,7 +92,7 @@ public final class Audit {
         Map<String, BigInteger> journalByBalance = new TreeMap<>();
         Map<String, BigInteger[]> byAsset = new TreeMap<>();
         for (JournalTotal total : store.journalTotals()) {
-            BigInteger amount = BigInteger.valueOf(total.amountMinor());
+            BigInteger amount = total.amountMinor();
             journalByBalance.merge(key(total.userId(), total.assetId()), amount, BigInteger::add);
             BigInteger[] sums = byAsset.computeIfAbsent(total.assetId(), id -> new BigInteger[] {BigInteger.ZERO,
                     BigInteger.ZERO});

@@ -1,8 +1,7 @@
 package io.tokenized.trading.core.memory;
 
-import io.tokenized.trading.core.TradingException;
-import io.tokenized.trading.core.ledger.EntryKind;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 
 import static io.tokenized.trading.core.memory.PagedRows.halves;
@@ -14,8 +13,8 @@ import static io.tokenized.trading.core.memory.PagedRows.low;
  * journal as a database's {@code GROUP BY} would. A running sum would cost every entry a write into a
  * table of every user's sums, a cache miss on the hot path for a figure only the audit reads.
  *
- * <p>Sums are 128 bits while adding: a kind's sum may pass a long (a busy account's deposits and
- * withdrawals add up for ever) where the balance does not, and it is read only at the end. One group per
+ * <p>Sums are 128 bits: a kind's sum may pass a long (a busy account's deposits and withdrawals add up
+ * for ever) where the balance does not, and the audit reads it exactly. One group per
  * (user, asset, kind) that has entries, found through a hash index; not thread-safe.
  */
 final class JournalSums {
@@ -85,18 +84,15 @@ final class JournalSums {
         return sums[STRIDE * group + COUNT];
     }
 
-    /**
-     * The group's sum.
-     *
-     * @throws TradingException when the sum does not fit a long
-     */
-    long sum(int group) {
+    /** The group's sum, exactly: the low word is unsigned below the high one. */
+    BigInteger sum(int group) {
         long low = sums[STRIDE * group + LOW];
-        if (sums[STRIDE * group + HIGH] != low >> 63) {
-            throw new TradingException("the journal entries of kind " + EntryKind.values()[kind(group)]
-                    + " of one balance sum beyond a long");
+        long high = sums[STRIDE * group + HIGH];
+        if (high == low >> 63) {
+            return BigInteger.valueOf(low);
         }
-        return low;
+        return BigInteger.valueOf(high).shiftLeft(64).add(BigInteger.valueOf(low >>> 1).shiftLeft(1))
+                .add(BigInteger.valueOf(low & 1));
     }
 
     /** The group of (user, asset, kind), or {@link UuidIndex#ABSENT} when it has no entries. */

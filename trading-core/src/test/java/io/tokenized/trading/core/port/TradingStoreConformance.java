@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The behaviour every {@link TradingStore} must have, run through the engine and directly through the
@@ -113,6 +115,28 @@ public abstract class TradingStoreConformance {
         assertThat(journal.get(0).idempotencyKey()).isEqualTo("dep-1");
         assertThat(engine.deposit("alice", USD, new BigDecimal("1.00"), "dep-1"))
                 .isEqualTo(new TransferResult.Rejected(RejectReason.IDEMPOTENCY_KEY_REUSED));
+    }
+
+    @Test
+    void journalTotalsAreExactWhenAnAccountsDepositsSumBeyondALong() {
+        BigDecimal largest = BigDecimal.valueOf(Long.MAX_VALUE, 2);
+        for (int cycle = 1; cycle <= 3; cycle++) {
+            assertThat(engine.deposit("alice", USD, largest, "in-" + cycle)).isInstanceOf(TransferResult.Completed.class);
+            assertThat(engine.withdraw("alice", USD, largest, "out-" + cycle))
+                    .isInstanceOf(TransferResult.Completed.class);
+        }
+        assertThat(engine.deposit("alice", USD, new BigDecimal("1.00"), "in-last"))
+                .isInstanceOf(TransferResult.Completed.class);
+
+        BigInteger threeTimesTheLargest = BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.valueOf(3));
+        assertThat(store.journalTotals())
+                .filteredOn(total -> total.userId().equals("alice") && total.assetId().equals(USD))
+                .extracting(JournalTotal::kind, JournalTotal::amountMinor, JournalTotal::entryCount)
+                .containsExactlyInAnyOrder(
+                        tuple(EntryKind.DEPOSIT, threeTimesTheLargest.add(BigInteger.valueOf(100)), 4L),
+                        tuple(EntryKind.WITHDRAWAL, threeTimesTheLargest.negate(), 3L));
+        assertThat(store.balances("alice")).containsExactly(new BalanceRecord("alice", USD, 100, 0));
+        assertAuditClean(engine);
     }
 
     @Test
