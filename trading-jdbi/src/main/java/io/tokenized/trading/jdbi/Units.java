@@ -6,8 +6,8 @@ import java.math.RoundingMode;
 import java.time.Instant;
 
 /**
- * Exact conversions between the decimals the tables hold ({@code numeric(38, 18)}) and the long units of
- * the port. A stored value that is not a whole number of units is corrupt data and fails loudly; it is
+ * Exact conversions between the decimals the tables hold ({@code numeric(38, 18)}) and the port's minor
+ * units (longs, and {@code BigInteger} for sums over many rows). A stored value that is not a whole number of units is corrupt data and fails loudly; it is
  * never rounded. Stateless.
  */
 final class Units {

@@ -2,6 +2,7 @@ package io.tokenized.trading.jdbi;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,16 @@ class UnitsTest {
     void refusesAValueBeyondALongInsteadOfWrappingIt() {
         assertThatThrownBy(() -> Units.scaled("92233720368547758.08", 2)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> Units.scaled("99999999999999999999", 0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void readsASumOfAnySizeExactlyAndStillRefusesAFractionOfAUnit() {
+        assertThat(Units.scaledExactly("-27670116110564327421.000000000000000000", 2))
+                .isEqualTo(new BigInteger("-2767011611056432742100"));
+        assertThat(Units.scaledExactly("12.340000000000000000", 2)).isEqualTo(BigInteger.valueOf(1234));
+        assertThat(Units.scaledExactly("0E-18", 2)).isEqualTo(BigInteger.ZERO);
+        assertThatThrownBy(() -> Units.scaledExactly("12.345", 2)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("12.345");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.tokenized.trading.core.memory;
 
-
 import java.math.BigInteger;
 import java.util.Arrays;
 
@@ -22,6 +21,7 @@ final class JournalSums {
     private static final int HIGH = 1;
     private static final int COUNT = 2;
     private static final int STRIDE = 3;
+    private static final BigInteger LOW_WORD = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     /** (user and asset as halves, kind) to group number. */
     private final UuidIndex groups = new UuidIndex(64);
@@ -91,8 +91,7 @@ final class JournalSums {
         if (high == low >> 63) {
             return BigInteger.valueOf(low);
         }
-        return BigInteger.valueOf(high).shiftLeft(64).add(BigInteger.valueOf(low >>> 1).shiftLeft(1))
-                .add(BigInteger.valueOf(low & 1));
+        return BigInteger.valueOf(high).shiftLeft(64).or(BigInteger.valueOf(low).and(LOW_WORD));
     }
 
     /** The group of (user, asset, kind), or {@link UuidIndex#ABSENT} when it has no entries. */

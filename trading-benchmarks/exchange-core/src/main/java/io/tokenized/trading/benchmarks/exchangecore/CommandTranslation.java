@@ -20,8 +20,9 @@ import io.tokenized.trading.core.book.TimeInForce;
  * The workload's commands as exchange-core commands. Some carry what the workload does not: a reduce names
  * the new remaining size where exchange-core takes the amount to take off, a budget FOK needs a lot count,
  * and exchange-core has no self-trade prevention where ours cancels the taker that meets its owner's order.
- * So the workload is first replayed on our own book, untimed, and each command is translated into the one
- * that leaves exchange-core's book as ours was left.
+ * So the workload is first replayed on our own book, untimed, and each command is translated into one that
+ * leaves exchange-core's book as ours was left, where a single command can: a move that fills some lots
+ * and then meets its owner's order cannot be, and is sent as a plain move (the replay counts these).
  */
 final class CommandTranslation implements BookListener {
     static final int SYMBOL = 1;
@@ -36,6 +37,7 @@ final class CommandTranslation implements BookListener {
     private long commandOrderId;
     private long takerLots;
     private long selfTradeCancels;
+    private long untranslatable;
 
     private CommandTranslation(int total) {
         reduceBy = new long[total];
@@ -53,10 +55,15 @@ final class CommandTranslation implements BookListener {
         for (int i = 0; i < total; i++) {
             commands[i] = translation.translate(workload, i);
         }
-        return new Translated(commands, translation.selfTradeCancels);
+        return new Translated(commands, translation.selfTradeCancels - translation.untranslatable,
+                translation.untranslatable);
     }
 
-    record Translated(ApiCommand[] commands, long selfTradeCancels) {
+    /**
+     * The commands, how many of them were sent as their self-trade outcome, and how many self-trading
+     * commands have no single equivalent and were sent as they are.
+     */
+    record Translated(ApiCommand[] commands, long selfTradeOutcomes, long untranslatable) {
     }
 
     private void replay(BookWorkload workload, int total) {
@@ -102,9 +109,15 @@ final class CommandTranslation implements BookListener {
             return place(user, id, action, OrderType.IOC, limit, filled > 0 ? filled : workload.size(i),
                     action == OrderAction.BID ? limit : 0);
         }
-        if (selfTradeCancelled[i] && type == BookWorkload.MOVE && lotsBeforeSelfTrade[i] == 0) {
-            // Ours moved the order onto its owner's order and cancelled it: a cancel.
-            return ApiCancelOrder.builder().uid(user).orderId(id).symbol(SYMBOL).build();
+        if (selfTradeCancelled[i] && type == BookWorkload.MOVE) {
+            if (lotsBeforeSelfTrade[i] == 0) {
+                // Ours moved the order onto its owner's order and cancelled it: a cancel.
+                return ApiCancelOrder.builder().uid(user).orderId(id).symbol(SYMBOL).build();
+            }
+            untranslatable++;
+        } else if (selfTradeCancelled[i]) {
+            throw new IllegalStateException("no translation for a self-trade cancel of command " + i + " (type "
+                    + type + ")");
         }
         return switch (type) {
             case BookWorkload.PLACE_GTC -> place(user, id, action, OrderType.GTC, price, workload.size(i),

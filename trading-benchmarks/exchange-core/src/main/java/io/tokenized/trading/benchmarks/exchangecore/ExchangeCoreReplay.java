@@ -40,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  *
  * <p>One matching engine and one risk engine for the two cores, a ring of 4,096 slots, groups of at most
- * 1,024 messages or 4 ms (exchange-core's throughput preset), no journal and no snapshots.
+ * 1,024 messages or 4 ms (the 4 ms of exchange-core's throughput preset, whose ring and engine counts are
+ * sized for more cores), no journal and no snapshots.
  *
  * <pre>java -Xms4g -Xmx4g -XX:+AlwaysPreTouch -XX:+UseParallelGC -jar exchange-core-replay.jar pipelined [replays] [wait strategy]</pre>
  */
@@ -73,8 +74,8 @@ public final class ExchangeCoreReplay {
         CommandTranslation.Translated translated = CommandTranslation.of(workload);
         ApiCommand[] commands = translated.commands();
         int prefill = workload.prefillCount();
-        System.out.printf("%s; %d of its commands sent as their self-trade outcome%n", workload,
-                translated.selfTradeCancels());
+        System.out.printf("%s; %d commands sent as their self-trade outcome, %d with none sent as they are%n",
+                workload, translated.selfTradeOutcomes(), translated.untranslatable());
 
         ResultTally tally = new ResultTally();
         ExchangeCore core = ExchangeCore.builder().resultsConsumer(tally::onResult)
