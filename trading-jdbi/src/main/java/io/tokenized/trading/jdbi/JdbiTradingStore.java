@@ -401,7 +401,7 @@ public final class JdbiTradingStore implements TradingStore {
     public List<TradeLegTotal> tradeLegTotals() {
         return read("Summing the trade legs", handle -> handle.createQuery(sql.tradeLegTotals)
                 .map((rs, context) -> new TradeLegTotal(rs.getObject(1, UUID.class), rs.getString(2),
-                        Units.scaled(rs.getString(3), catalog.scale(rs.getString(2), handle)), rs.getLong(4)))
+                        Units.scaledExactly(rs.getString(3), catalog.scale(rs.getString(2), handle)), rs.getLong(4)))
                 .list());
     }
 

@@ -68,7 +68,7 @@ public final class Audit {
         checkJournal(store, balances, balanceByAsset, breaks);
         checkReservations(store, assets, balances, breaks);
         for (TradeLegTotal legs : store.tradeLegTotals()) {
-            if (legs.amountMinor() != 0) {
+            if (legs.amountMinor().signum() != 0) {
                 breaks.add("trade " + legs.tradeId() + ": its " + legs.entryCount() + " journal legs in "
                         + legs.assetId() + " sum to " + legs.amountMinor() + " instead of 0");
             }

@@ -21,6 +21,7 @@ import io.tokenized.trading.core.port.TradeLegTotal;
 import io.tokenized.trading.core.port.TradeRecord;
 import io.tokenized.trading.core.port.TradingStore;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -785,7 +786,7 @@ public final class InMemoryTradingStore implements TradingStore {
             for (int leg = 0; leg < legs.size; leg++) {
                 int trade = legs.trade[leg];
                 result.add(new TradeLegTotal(new UUID(legs.tradeMsb[trade], legs.tradeLsb[trade]),
-                        assetIds.name(legs.asset[leg]), legs.sum[leg], legs.count[leg]));
+                        assetIds.name(legs.asset[leg]), legs.sum(leg), legs.count[leg]));
             }
             return result;
         } finally {
@@ -851,6 +852,8 @@ public final class InMemoryTradingStore implements TradingStore {
         long[] sum;
         long[] count;
         int size;
+        /** Exact sums of the legs whose sum passed a long, which only entries that do not balance can do. */
+        private final Map<Integer, BigInteger> beyondALong = new HashMap<>();
 
         TradeLegs(int expectedTrades) {
             int capacity = Math.max(16, expectedTrades);
@@ -898,8 +901,22 @@ public final class InMemoryTradingStore implements TradingStore {
                 nextLeg[leg] = firstLeg[number];
                 firstLeg[number] = leg;
             }
-            sum[leg] = Math.addExact(sum[leg], amountMinor);
+            BigInteger exact = beyondALong.isEmpty() ? null : beyondALong.get(leg);
+            if (exact != null) {
+                beyondALong.put(leg, exact.add(BigInteger.valueOf(amountMinor)));
+            } else {
+                try {
+                    sum[leg] = Math.addExact(sum[leg], amountMinor);
+                } catch (ArithmeticException overflow) {
+                    beyondALong.put(leg, BigInteger.valueOf(sum[leg]).add(BigInteger.valueOf(amountMinor)));
+                }
+            }
             count[leg]++;
+        }
+
+        BigInteger sum(int leg) {
+            BigInteger exact = beyondALong.get(leg);
+            return exact != null ? exact : BigInteger.valueOf(sum[leg]);
         }
     }
 

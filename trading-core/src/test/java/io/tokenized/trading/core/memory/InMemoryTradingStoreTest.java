@@ -22,6 +22,7 @@ import io.tokenized.trading.core.port.TradingStore;
 import io.tokenized.trading.core.port.TradingStoreConformance;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -204,9 +205,18 @@ class InMemoryTradingStoreTest extends TradingStoreConformance {
                 leg("alice", USD, new UUID(3, 4), -7));
 
         assertThat(store.tradeLegTotals()).containsExactlyInAnyOrder(
-                new TradeLegTotal(trade, ACME, 0, 2),
-                new TradeLegTotal(trade, USD, 0, 4),
-                new TradeLegTotal(new UUID(3, 4), USD, -7, 1));
+                new TradeLegTotal(trade, ACME, BigInteger.ZERO, 2),
+                new TradeLegTotal(trade, USD, BigInteger.ZERO, 4),
+                new TradeLegTotal(new UUID(3, 4), USD, BigInteger.valueOf(-7), 1));
+    }
+
+    @Test
+    void tradeLegsThatSumBeyondALongAreReportedExactly() {
+        UUID trade = new UUID(5, 6);
+        commitLedger(leg("carol", USD, trade, Long.MAX_VALUE), leg(FEES, USD, trade, Long.MAX_VALUE));
+
+        assertThat(store.tradeLegTotals()).containsExactly(
+                new TradeLegTotal(trade, USD, BigInteger.valueOf(Long.MAX_VALUE).shiftLeft(1), 2));
     }
 
     private void commit(long sequence, List<OrderRecord> orders, List<TradeRecord> trades) {
