@@ -56,8 +56,10 @@ public class EngineBenchmark {
     static final int USERS = 1_000;
     static final int RESTING_ORDERS = 1_000;
     static final long SEED = 20_240_601L;
-    private static final String MARKET = "BENCH";
     private static final String QUOTE = "USD";
+
+    private final String market;
+    private final long seed;
 
     private BookWorkload workload;
     private String[] userIds;
@@ -74,12 +76,22 @@ public class EngineBenchmark {
     private long rejected;
     private String firstRejection;
 
+    public EngineBenchmark() {
+        this("BENCH", SEED);
+    }
+
+    /** A replay of the workload generated from {@code seed} in its own market (see {@link ParallelMarketsRun}). */
+    EngineBenchmark(String market, long seed) {
+        this.market = market;
+        this.seed = seed;
+    }
+
     @Setup(Level.Trial)
     public void generateWorkload() {
-        workload = BookWorkload.generate(SEED, RESTING_ORDERS, COMMANDS, USERS);
+        workload = BookWorkload.generate(seed, RESTING_ORDERS, COMMANDS, USERS);
         userIds = new String[USERS + 1];
         for (int user = 1; user <= USERS; user++) {
-            userIds[user] = "user-" + user;
+            userIds[user] = userId(user);
         }
         expectedRejections = rejectionsOfThePlainBook();
         int total = workload.prefillCount() + workload.commandCount();
@@ -90,11 +102,11 @@ public class EngineBenchmark {
             BigDecimal price = BigDecimal.valueOf(workload.price(i), 2);
             BigDecimal size = BigDecimal.valueOf(workload.size(i));
             switch (workload.type(i)) {
-                case BookWorkload.PLACE_GTC -> placements[i] = PlaceOrder.limit(user, MARKET, workload.side(i), price,
+                case BookWorkload.PLACE_GTC -> placements[i] = PlaceOrder.limit(user, market, workload.side(i), price,
                         size);
-                case BookWorkload.PLACE_IOC -> placements[i] = PlaceOrder.limit(user, MARKET, workload.side(i), price,
+                case BookWorkload.PLACE_IOC -> placements[i] = PlaceOrder.limit(user, market, workload.side(i), price,
                         size).withTimeInForce(TimeInForce.IOC);
-                case BookWorkload.PLACE_FOK_BUDGET -> placements[i] = PlaceOrder.marketBuyWithBudget(user, MARKET,
+                case BookWorkload.PLACE_FOK_BUDGET -> placements[i] = PlaceOrder.marketBuyWithBudget(user, market,
                         price).withTimeInForce(TimeInForce.FOK);
                 case BookWorkload.MOVE -> amounts[i] = price;
                 case BookWorkload.REDUCE -> amounts[i] = size;
@@ -107,26 +119,48 @@ public class EngineBenchmark {
 
     @Setup(Level.Invocation)
     public void freshEngineWithFundedUsersAndPrefilledBook() {
-        store = new InMemoryTradingStore();
+        InMemoryTradingStore fresh = new InMemoryTradingStore();
+        openMarket(fresh, fundedEngine(fresh));
+    }
+
+    /** An engine on the store in which the users exist and have deposited cash. */
+    static TradingEngine fundedEngine(InMemoryTradingStore store) {
         store.registerUser("fees");
         for (int user = 1; user <= USERS; user++) {
-            store.registerUser(userIds[user]);
+            store.registerUser(userId(user));
         }
-        engine = TradingEngine.builder().store(store).feeAccount("fees").build();
+        TradingEngine engine = TradingEngine.builder().store(store).feeAccount("fees").build();
         require(engine.createAsset(Asset.cash(QUOTE, "US dollar", 2)) instanceof AssetResult.Done);
+        for (int user = 1; user <= USERS; user++) {
+            require(engine.deposit(userId(user), QUOTE, new BigDecimal("1000000000000.00"), "cash")
+                    instanceof TransferResult.Completed);
+        }
+        return engine;
+    }
+
+    /** Creates this replay's market on a funded engine, gives every user tokens and rests the prefill. */
+    void openMarket(InMemoryTradingStore marketStore, TradingEngine marketEngine) {
+        store = marketStore;
+        engine = marketEngine;
         // Maker fee only: a taker fee would shrink budget orders and let the book diverge from the workload.
-        require(engine.createAsset(Asset.token(MARKET, "Benchmark share", 0, QUOTE, new BigDecimal("0.01"),
+        require(engine.createAsset(Asset.token(market, "Benchmark share", 0, QUOTE, new BigDecimal("0.01"),
                 BigDecimal.ONE, BigDecimal.ONE, 1, 0)) instanceof AssetResult.Done);
         for (int user = 1; user <= USERS; user++) {
-            require(engine.deposit(userIds[user], QUOTE, new BigDecimal("1000000000000.00"), "cash")
-                    instanceof TransferResult.Completed);
-            require(engine.deposit(userIds[user], MARKET, new BigDecimal("1000000000"), "tokens")
+            require(engine.deposit(userIds[user], market, new BigDecimal("1000000000"), "tokens-" + market)
                     instanceof TransferResult.Completed);
         }
         orderIds = new UUID[workload.prefillCount() + workload.commandCount() + 2];
         rejected = 0;
         run(0, workload.prefillCount());
         require(rejected == 0);
+    }
+
+    InMemoryTradingStore store() {
+        return store;
+    }
+
+    private static String userId(int user) {
+        return "user-" + user;
     }
 
     @Benchmark

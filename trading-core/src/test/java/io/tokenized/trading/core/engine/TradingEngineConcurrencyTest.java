@@ -78,6 +78,61 @@ class TradingEngineConcurrencyTest {
         x.assertAuditClean();
     }
 
+    @Test
+    void ofSimultaneousOrdersInFourMarketsThatEachNeedTheWholeCashBalanceExactlyOneIsAccepted() throws Exception {
+        Exchange x = Exchange.withFees(0, 0).fund("alice", USD, "100.00");
+        String[] markets = withMarkets(x, ACME, "BOLT", "COG", "DYNE");
+
+        List<PlaceResult> results = all(i -> x.engine.placeOrder(
+                PlaceOrder.limit("alice", markets[i % markets.length], Side.BUY, dec("10.00"), dec("10"))));
+
+        assertThat(results).filteredOn(PlaceResult::isAccepted).hasSize(1);
+        assertThat(results).filteredOn(r -> !r.isAccepted())
+                .containsOnly(new PlaceResult.Rejected(RejectReason.INSUFFICIENT_FUNDS));
+        assertThat(x.balance("alice", USD).available()).isEqualByComparingTo("0.00");
+        assertThat(x.balance("alice", USD).locked()).isEqualByComparingTo("100.00");
+        x.assertAuditClean();
+    }
+
+    @Test
+    void withdrawalsRacingOrdersInSeveralMarketsNeverSpendTheSameCashTwice() throws Exception {
+        Exchange x = Exchange.withFees(0, 0).fund("alice", USD, "100.00");
+        String[] markets = withMarkets(x, ACME, "BOLT", "COG");
+
+        List<Boolean> accepted = all(i -> i % 4 == 0
+                ? x.engine.withdraw("alice", USD, dec("60.00"), "out-" + i) instanceof TransferResult.Completed
+                : x.engine.placeOrder(PlaceOrder.limit("alice", markets[i % markets.length], Side.BUY,
+                        dec("6.00"), dec("10"))).isAccepted());
+
+        assertThat(accepted).filteredOn(Boolean::booleanValue).hasSize(1);
+        x.assertAuditClean();
+    }
+
+    @Test
+    void oneClientOrderIdSentToFourMarketsAtOnceMakesOneOrder() throws Exception {
+        Exchange x = Exchange.standard().fund("alice", USD, "1000.00");
+        String[] markets = withMarkets(x, ACME, "BOLT", "COG", "DYNE");
+
+        List<PlaceResult> results = all(i -> x.engine.placeOrder(PlaceOrder.limit("alice",
+                markets[i % markets.length], Side.BUY, dec("1.00"), dec("3")).withClientOrderId("once")));
+
+        assertThat(results).filteredOn(r -> r instanceof PlaceResult.Placed).hasSize(1);
+        assertThat(results).filteredOn(r -> !(r instanceof PlaceResult.Placed)).allMatch(r ->
+                r instanceof PlaceResult.AlreadyPlaced
+                        || r.equals(new PlaceResult.Rejected(RejectReason.IDEMPOTENCY_KEY_REUSED)));
+        assertThat(x.engine.openOrders("alice")).hasSize(1);
+        x.assertAuditClean();
+    }
+
+    /** Creates the markets after the first (which the exchange has) and returns all of them. */
+    private static String[] withMarkets(Exchange x, String... markets) {
+        for (int i = 1; i < markets.length; i++) {
+            assertThat(x.engine.createAsset(Asset.token(markets[i], markets[i], 0, USD, new BigDecimal("0.01"),
+                    BigDecimal.ONE, BigDecimal.ONE, 0, 0))).isInstanceOf(AssetResult.Done.class);
+        }
+        return markets;
+    }
+
     private static <T> List<T> all(Task<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {

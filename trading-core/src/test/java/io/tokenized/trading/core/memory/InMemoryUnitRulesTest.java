@@ -13,6 +13,8 @@ import io.tokenized.trading.core.port.BalanceRecord;
 import io.tokenized.trading.core.port.JournalEntry;
 import io.tokenized.trading.core.port.LedgerChanges;
 import io.tokenized.trading.core.port.MarketChanges;
+import io.tokenized.trading.core.port.MarketSession;
+import io.tokenized.trading.core.port.MarketWork;
 import io.tokenized.trading.core.port.OrderRecord;
 import io.tokenized.trading.core.port.TradeRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +25,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -113,6 +121,117 @@ class InMemoryUnitRulesTest {
 
         assertThat(seen).containsExactly(List.of(placed), List.of(), 1L, Optional.empty(),
                 Optional.of(placed));
+    }
+
+    @Test
+    void anOutcomeThatAnotherUnitInvalidatedMeanwhileIsRolledBackAndDecidedAgainOnWhatIsThereNow() {
+        ledger(new LedgerChanges(List.of(Asset.token("BOLT", "Bolt", 0, "USD", new BigDecimal("0.01"),
+                BigDecimal.ONE, BigDecimal.ONE, 0, 0)), List.of(), List.of()));
+        AtomicInteger runs = new AtomicInteger();
+        AtomicInteger rollbacks = new AtomicInteger();
+        OrderRecord buy = order(1, "alice", "c-1", 6, 100, 100);
+
+        String outcome = store.inMarket("ACME", new MarketWork<>() {
+            @Override
+            public String run(MarketSession session) {
+                long available = session.balance("alice", "USD").availableMinor();
+                if (runs.incrementAndGet() == 1) {
+                    // Another market's unit takes the cash between this work's read and its commit.
+                    runOnAnotherThread(() -> store.inMarket("BOLT", bolt -> {
+                        bolt.apply(new MarketChanges("BOLT", 1, null, List.of(), List.of(), List.of(),
+                                List.of(new BalanceDelta("alice", "USD", -1_000, 1_000))));
+                        return null;
+                    }));
+                }
+                if (available < 600) {
+                    return "insufficient: " + available;
+                }
+                session.apply(new MarketChanges("ACME", 1, null, List.of(buy), List.of(), List.of(),
+                        List.of(new BalanceDelta("alice", "USD", -600, 600))));
+                return "placed";
+            }
+
+            @Override
+            public void rolledBack() {
+                rollbacks.incrementAndGet();
+            }
+        });
+
+        assertThat(outcome).isEqualTo("insufficient: 0");
+        assertThat(runs).hasValue(2);
+        assertThat(rollbacks).hasValue(1);
+        assertThat(store.order(buy.id())).isEmpty();
+        assertThat(store.sequence("ACME")).isZero();
+        assertThat(store.balances("alice")).containsExactly(new BalanceRecord("alice", "USD", 0, 1_000));
+    }
+
+    @Test
+    void anOutcomeThatCannotBeAppliedFailsAfterItsSecondRunAndLeavesNothing() {
+        AtomicInteger rollbacks = new AtomicInteger();
+        MarketWork<Void> overdraft = new MarketWork<>() {
+            @Override
+            public Void run(MarketSession session) {
+                session.apply(new MarketChanges("ACME", 1, null, List.of(), List.of(), List.of(),
+                        List.of(new BalanceDelta("alice", "USD", -1_001, 0))));
+                return null;
+            }
+
+            @Override
+            public void rolledBack() {
+                rollbacks.incrementAndGet();
+            }
+        };
+
+        assertThatThrownBy(() -> store.inMarket("ACME", overdraft)).isInstanceOf(TradingException.class)
+                .hasMessageContaining("below zero");
+        assertThat(rollbacks).hasValue(2);
+        assertThat(store.balances("alice")).containsExactly(new BalanceRecord("alice", "USD", 1_000, 0));
+        assertThat(store.sequence("ACME")).isZero();
+    }
+
+    @Test
+    void aUnitOfOneMarketDoesNotWaitForAUnitOfAnotherMarketToEnd() throws Exception {
+        ledger(new LedgerChanges(List.of(Asset.token("BOLT", "Bolt", 0, "USD", new BigDecimal("0.01"),
+                BigDecimal.ONE, BigDecimal.ONE, 0, 0)), List.of(), List.of()));
+        CountDownLatch acmeStarted = new CountDownLatch(1);
+        CountDownLatch boltDone = new CountDownLatch(1);
+        ExecutorService acme = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> acmeSawBolt = acme.submit(() -> store.inMarket("ACME", session -> {
+                acmeStarted.countDown();
+                try {
+                    return boltDone.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(acmeStarted.await(30, TimeUnit.SECONDS)).isTrue();
+
+            long boltSequence = store.inMarket("BOLT", session -> {
+                session.apply(new MarketChanges("BOLT", 1, null, List.of(), List.of(), List.of(), List.of()));
+                return session.sequence();
+            });
+            boltDone.countDown();
+
+            assertThat(boltSequence).isZero();
+            assertThat(store.sequence("BOLT")).isEqualTo(1);
+            assertThat(acmeSawBolt.get(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            acme.shutdownNow();
+        }
+    }
+
+    private static void runOnAnotherThread(Runnable task) {
+        Thread thread = new Thread(task);
+        thread.start();
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        if (thread.isAlive()) {
+            throw new IllegalStateException("the other unit did not finish");
+        }
     }
 
     private void market(MarketChanges changes) {

@@ -1,0 +1,96 @@
+package io.tokenized.trading.benchmarks;
+
+import io.tokenized.trading.core.engine.AuditReport;
+import io.tokenized.trading.core.engine.TradingEngine;
+import io.tokenized.trading.core.memory.InMemoryTradingStore;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@link EngineBenchmark}'s replay in several markets at once, one thread per market, on one engine and
+ * one in-memory store: the users' cash is shared by every market, so the markets' units meet in the
+ * ledger as a host's would. Each market replays its own stream (the engine benchmark's generator with
+ * its own seed). Prints the commands of all markets per second of wall-clock time.
+ *
+ * <p>{@code separate} gives each market its own engine and store instead, which shares nothing: what the
+ * machine's cores give when nothing is shared, the bound for the shared run.
+ *
+ * <pre>java -Xms8g -Xmx8g -XX:+UseParallelGC -XX:+AlwaysPreTouch -cp trading-benchmarks/target/benchmarks.jar \
+ *     io.tokenized.trading.benchmarks.ParallelMarketsRun 2 5 [separate]</pre>
+ */
+public final class ParallelMarketsRun {
+
+    private ParallelMarketsRun() {
+    }
+
+    /** Arguments: markets (2), rounds (5), and {@code separate} for an engine and store per market. */
+    public static void main(String[] args) throws InterruptedException {
+        int markets = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        boolean separate = args.length > 2 && args[2].equals("separate");
+        EngineBenchmark[] replays = new EngineBenchmark[markets];
+        for (int i = 0; i < markets; i++) {
+            replays[i] = new EngineBenchmark("BENCH" + (i + 1), EngineBenchmark.SEED + i);
+            replays[i].generateWorkload();
+        }
+        for (int round = 0; round < rounds; round++) {
+            TradingEngine[] engines = new TradingEngine[markets];
+            for (int i = 0; i < markets; i++) {
+                if (separate || i == 0) {
+                    InMemoryTradingStore store = new InMemoryTradingStore();
+                    engines[i] = EngineBenchmark.fundedEngine(store);
+                    replays[i].openMarket(store, engines[i]);
+                } else {
+                    engines[i] = engines[0];
+                    replays[i].openMarket(replays[0].store(), engines[0]);
+                }
+            }
+            long nanos = replayAtOnce(replays);
+            for (EngineBenchmark replay : replays) {
+                replay.theEngineRefusedWhatTheBookRefuses();
+            }
+            System.out.printf("round %d: %,d commands/s in %d markets on %s%n", round,
+                    markets * (long) EngineBenchmark.COMMANDS * 1_000_000_000L / nanos, markets,
+                    separate ? "an engine and store each" : "one engine and store");
+            if (round == rounds - 1) {
+                for (int i = 0; i < markets; i++) {
+                    if (separate || i == 0) {
+                        AuditReport report = engines[i].audit();
+                        if (!report.isClean()) {
+                            throw new IllegalStateException(report.toString());
+                        }
+                    }
+                }
+                System.out.println("audit clean");
+            }
+        }
+    }
+
+    /** Starts every replay at once and returns the nanoseconds until the last one ends. */
+    private static long replayAtOnce(EngineBenchmark[] replays) throws InterruptedException {
+        CountDownLatch ready = new CountDownLatch(replays.length);
+        CountDownLatch start = new CountDownLatch(1);
+        Thread[] threads = new Thread[replays.length];
+        for (int i = 0; i < replays.length; i++) {
+            EngineBenchmark replay = replays[i];
+            threads[i] = new Thread(() -> {
+                ready.countDown();
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                replay.replay();
+            }, "replay-" + (i + 1));
+            threads[i].start();
+        }
+        ready.await();
+        long begin = System.nanoTime();
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return System.nanoTime() - begin;
+    }
+}
