@@ -392,8 +392,8 @@ public final class JdbiTradingStore implements TradingStore {
         return read("Summing the fills", handle -> handle.createQuery(sql.orderFills).map((rs, context) -> {
             MarketUnits units = catalog.market(rs.getString(2), handle);
             return new OrderFill(rs.getObject(1, UUID.class), units.token.id(), units.lots(rs.getString(3)),
-                    units.lots(rs.getString(4)), units.quoteMinor(rs.getString(5)), units.lots(rs.getString(6)),
-                    units.quoteMinor(rs.getString(7)));
+                    units.lots(rs.getString(4)), units.quoteMinor(rs.getString(5)), units.lotsExactly(rs.getString(6)),
+                    units.quoteMinorExactly(rs.getString(7)));
         }).list());
     }
 

@@ -4,6 +4,7 @@ import io.tokenized.trading.core.market.Asset;
 import io.tokenized.trading.core.market.MarketRules;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 
 /**
  * A market's unit conversions between the port (ticks, lots, minor units) and the stored decimals. Built
@@ -76,5 +77,23 @@ final class MarketUnits {
 
     long quoteMinor(String amount) {
         return amount == null ? 0 : Units.scaled(amount, quote.scale());
+    }
+
+    /** {@link #lots} of a sum, which may pass a long. */
+    BigInteger lotsExactly(String quantity) {
+        if (quantity == null) {
+            return BigInteger.ZERO;
+        }
+        BigInteger[] lotsAndRest = Units.scaledExactly(quantity, token.scale())
+                .divideAndRemainder(BigInteger.valueOf(rules.baseMinorPerLot()));
+        if (lotsAndRest[1].signum() != 0) {
+            throw new IllegalStateException("stored quantity " + quantity + " is not a whole number of its unit");
+        }
+        return lotsAndRest[0];
+    }
+
+    /** {@link #quoteMinor} of a sum, which may pass a long. */
+    BigInteger quoteMinorExactly(String amount) {
+        return amount == null ? BigInteger.ZERO : Units.scaledExactly(amount, quote.scale());
     }
 }

@@ -74,7 +74,7 @@ public final class Audit {
             }
         }
         for (OrderFill fill : store.orderFills()) {
-            if (fill.filledLots() != fill.tradedLots() || fill.filledQuoteMinor() != fill.tradedQuoteMinor()) {
+            if (!fill.tradesMatchTheFill()) {
                 breaks.add("order " + fill.orderId() + " in " + fill.assetId() + ": filled " + fill.filledLots()
                         + " lots for " + fill.filledQuoteMinor() + " but its trades sum to " + fill.tradedLots()
                         + " lots for " + fill.tradedQuoteMinor());

@@ -845,7 +845,8 @@ public final class InMemoryTradingStore implements TradingStore {
                     result.add(orders.fill(row));
                 }
             }
-            tradedWithoutRow.forEach((id, traded) -> result.add(new OrderFill(id, "?", 0, 0, 0, traded[0], traded[1])));
+            tradedWithoutRow.forEach((id, traded) -> result.add(new OrderFill(id, "?", 0, 0, 0,
+                    BigInteger.valueOf(traded[0]), BigInteger.valueOf(traded[1]))));
             return result;
         } finally {
             lock.unlock();

@@ -11,6 +11,7 @@ import io.tokenized.trading.core.port.OrderRecord;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.math.BigInteger;
 import java.util.UUID;
 
 import static io.tokenized.trading.core.memory.PagedRows.halves;
@@ -232,8 +233,8 @@ final class OrderTable {
         long[] page = rows.page(row);
         int at = rows.offset(row);
         return new OrderFill(new UUID(page[at + ID_MSB], page[at + ID_LSB]), assets.name(low(page[at + USER_ASSET])),
-                page[at + QUANTITY], page[at + FILLED], page[at + FILLED_QUOTE], page[at + TRADED],
-                page[at + TRADED_QUOTE]);
+                page[at + QUANTITY], page[at + FILLED], page[at + FILLED_QUOTE], BigInteger.valueOf(page[at + TRADED]),
+                BigInteger.valueOf(page[at + TRADED_QUOTE]));
     }
 
     /** The order as a record, built from its row. */

@@ -157,8 +157,9 @@ class InMemoryTradingStoreTest extends TradingStoreConformance {
         commit(2, List.of(), List.of(trade));
 
         assertThat(store.orderFills()).containsExactlyInAnyOrder(
-                new OrderFill(maker.id(), ACME, maker.quantityLots(), 0, 0, 3, 300),
-                new OrderFill(unknownTaker, "?", 0, 0, 0, 3, 300));
+                new OrderFill(maker.id(), ACME, maker.quantityLots(), 0, 0, BigInteger.valueOf(3),
+                        BigInteger.valueOf(300)),
+                new OrderFill(unknownTaker, "?", 0, 0, 0, BigInteger.valueOf(3), BigInteger.valueOf(300)));
         assertThat(store.userTrades("bob", 10)).containsExactly(trade);
         assertThat(store.marketTrades(ACME, 10)).containsExactly(trade);
         long lastPrice = store.inMarket(ACME, session -> session.lastTradePriceTicks());
@@ -168,8 +169,8 @@ class InMemoryTradingStoreTest extends TradingStoreConformance {
         commit(3, List.of(late), List.of());
 
         assertThat(store.orderFills()).extracting(OrderFill::orderId, OrderFill::assetId, OrderFill::tradedLots)
-                .containsExactlyInAnyOrder(tuple(maker.id(), ACME, 3L),
-                        tuple(unknownTaker, ACME, 3L));
+                .containsExactlyInAnyOrder(tuple(maker.id(), ACME, BigInteger.valueOf(3)),
+                        tuple(unknownTaker, ACME, BigInteger.valueOf(3)));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.tokenized.trading.core.order.OrderStatus;
 import io.tokenized.trading.core.port.OrderRecord;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.time.Instant;
 
 import static io.tokenized.trading.core.memory.Rows.aCancelledBudgetOrder;
@@ -78,8 +79,8 @@ class OrderTableTest {
         table.addTraded(row, 1, 150);
 
         assertThat(table.hasFillOrTrade(row)).isTrue();
-        assertThat(table.fill(row).tradedLots()).isEqualTo(3);
-        assertThat(table.fill(row).tradedQuoteMinor()).isEqualTo(450);
+        assertThat(table.fill(row).tradedLots()).isEqualTo(BigInteger.valueOf(3));
+        assertThat(table.fill(row).tradedQuoteMinor()).isEqualTo(BigInteger.valueOf(450));
     }
 
     @Test
