@@ -62,7 +62,18 @@ public class EngineBenchmark {
     private final long seed;
 
     private BookWorkload workload;
-    private String[] userIds;
+    /**
+     * The users' ids, one instance each, which registration and every request share: a host that kept its
+     * users' ids would pass the same instances, and earlier rounds measured it this way.
+     */
+    private static final String[] USER_IDS = new String[USERS + 1];
+    private final String[] userIds = USER_IDS;
+
+    static {
+        for (int user = 1; user <= USERS; user++) {
+            USER_IDS[user] = "user-" + user;
+        }
+    }
     /** Per command: its request, built beforehand (null for commands that name a live order). */
     private PlaceOrder[] placements;
     private BigDecimal[] amounts;
@@ -89,10 +100,6 @@ public class EngineBenchmark {
     @Setup(Level.Trial)
     public void generateWorkload() {
         workload = BookWorkload.generate(seed, RESTING_ORDERS, COMMANDS, USERS);
-        userIds = new String[USERS + 1];
-        for (int user = 1; user <= USERS; user++) {
-            userIds[user] = userId(user);
-        }
         expectedRejections = rejectionsOfThePlainBook();
         int total = workload.prefillCount() + workload.commandCount();
         placements = new PlaceOrder[total];
@@ -127,12 +134,12 @@ public class EngineBenchmark {
     static TradingEngine fundedEngine(InMemoryTradingStore store) {
         store.registerUser("fees");
         for (int user = 1; user <= USERS; user++) {
-            store.registerUser(userId(user));
+            store.registerUser(USER_IDS[user]);
         }
         TradingEngine engine = TradingEngine.builder().store(store).feeAccount("fees").build();
         require(engine.createAsset(Asset.cash(QUOTE, "US dollar", 2)) instanceof AssetResult.Done);
         for (int user = 1; user <= USERS; user++) {
-            require(engine.deposit(userId(user), QUOTE, new BigDecimal("1000000000000.00"), "cash")
+            require(engine.deposit(USER_IDS[user], QUOTE, new BigDecimal("1000000000000.00"), "cash")
                     instanceof TransferResult.Completed);
         }
         return engine;
@@ -157,10 +164,6 @@ public class EngineBenchmark {
 
     InMemoryTradingStore store() {
         return store;
-    }
-
-    private static String userId(int user) {
-        return "user-" + user;
     }
 
     @Benchmark
