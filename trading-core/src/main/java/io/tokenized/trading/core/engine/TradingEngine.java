@@ -58,7 +58,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * market ({@link TradingStore#inMarket}), which serialises the commands of a market (one lock per market
  * in memory, a transaction-scoped advisory lock in PostgreSQL) while markets proceed in parallel; the
  * engine's cached book of a market is touched only inside those units, so the engine itself takes no
- * lock. Listeners are called after the store committed, on the caller's thread.
+ * lock but the short one of its index of live orders, for writes. Listeners are called after the store
+ * committed, on the caller's thread.
  */
 public final class TradingEngine {
     private static final int MAX_QUERY_LIMIT = 10_000;

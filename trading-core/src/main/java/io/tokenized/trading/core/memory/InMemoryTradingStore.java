@@ -57,7 +57,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * before applying any of it, so a failing unit leaves nothing behind: an outcome that no longer fits the
  * state it would be applied to is refused, the work rolled back, and run again with the store-wide lock
  * held throughout, where it sees nothing change. Only a failure of that second run reaches the caller.
- * Measured in the benchmarks: two markets on two threads do about twice what one does on one thread.
+ * The commits still take turns, so markets on several threads gain what their deciding takes, not more.
  */
 public final class InMemoryTradingStore implements TradingStore {
     private static final Comparator<OrderRecord> PRIORITY_ORDER = Comparator
