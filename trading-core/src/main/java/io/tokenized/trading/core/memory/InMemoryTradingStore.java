@@ -47,17 +47,19 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Thread-safe. A market unit holds its market's lock from start to end, so the units of one market
  * run one at a time; units of different markets run in parallel. The shared tables are guarded by one
- * store-wide lock, which every read and every commit holds only briefly: a market work runs without it,
- * taking it for each read it makes, and the store takes it once more to check and apply the outcome. A
- * ledger unit (deposits, withdrawals, new assets) holds it throughout.
+ * store-wide lock: a market work runs without it, taking it for each read it makes, and the store takes
+ * it once more to check and apply the outcome. A ledger unit (deposits, withdrawals, new assets) holds it
+ * throughout, and so does a market unit run again after a conflict.
  *
  * <p>So a market work may read a balance that another market's commit changes before its own outcome
- * is applied. That is safe because the engine uses a balance only to check that it covers what the work
- * takes, and a commit checks its outcome completely (no balance below zero, unique client order ids)
- * before applying any of it, so a failing unit leaves nothing behind: an outcome that no longer fits the
- * state it would be applied to is refused, the work rolled back, and run again with the store-wide lock
- * held throughout, where it sees nothing change. Only a failure of that second run reaches the caller.
- * The commits still take turns, so markets on several threads gain what their deciding takes, not more.
+ * is applied. The session keeps what the work read ({@link UnitReads}), and the store applies the
+ * outcome only if that still holds: each balance read at least what it was (the engine checks only that
+ * a balance covers what the work takes) and each client order id found free still free. An answer that
+ * applies nothing needs its reads unchanged, when it made more than one. The outcome itself is checked
+ * whole (no balance below zero, unique keys) before any of it is applied, so a refused unit leaves
+ * nothing behind. A refused run is rolled back and run again with the store-wide lock held throughout,
+ * where nothing changes under it; only a failure of that second run reaches the caller. The commits
+ * still take turns, so markets on several threads gain what their deciding takes, not more.
  */
 public final class InMemoryTradingStore implements TradingStore {
     private static final Comparator<OrderRecord> PRIORITY_ORDER = Comparator
@@ -138,14 +140,17 @@ public final class InMemoryTradingStore implements TradingStore {
             throw new TradingException("no market " + assetId + " in the store");
         }
         boolean[] thisThreadInUnit = enterUnit();
-        market.unitLock.lock();
         try {
-            Object result = run(market, work, false);
-            @SuppressWarnings("unchecked")
-            R committed = (R) (result != CONFLICT ? result : run(market, work, true));
-            return committed;
+            market.unitLock.lock();
+            try {
+                Object result = run(market, work, false);
+                @SuppressWarnings("unchecked")
+                R committed = (R) (result != CONFLICT ? result : run(market, work, true));
+                return committed;
+            } finally {
+                market.unitLock.unlock();
+            }
         } finally {
-            market.unitLock.unlock();
             thisThreadInUnit[0] = false;
         }
     }
@@ -168,7 +173,9 @@ public final class InMemoryTradingStore implements TradingStore {
             session.begin(market);
             try {
                 Object result = work.run(session);
-                if (session.marketChanges != null && !committed(market, session.marketChanges, serialised)) {
+                boolean holds = session.marketChanges != null ? committed(market, session.marketChanges, serialised)
+                        : serialised || answerHolds(session.reads);
+                if (!holds) {
                     work.rolledBack();
                     return CONFLICT;
                 }
@@ -186,7 +193,10 @@ public final class InMemoryTradingStore implements TradingStore {
         }
     }
 
-    /** Commits the outcome; false when an optimistic one was refused, which a serialised one throws. */
+    /**
+     * Commits the outcome; false when an optimistic one was refused (what it read no longer holds, or its
+     * check failed), which a serialised one throws instead.
+     */
     private boolean committed(Market market, MarketChanges changes, boolean serialised) {
         if (serialised) {
             commit(market, changes);
@@ -194,20 +204,81 @@ public final class InMemoryTradingStore implements TradingStore {
         }
         lockTables();
         try {
-            commit(market, changes);
+            int deltaCount;
+            try {
+                if (!readsHold(market.session.reads, true)) {
+                    return false;
+                }
+                deltaCount = check(market, changes);
+            } catch (TradingException refused) {
+                return false;
+            }
+            apply(market, changes, deltaCount);
             return true;
-        } catch (TradingException refused) {
-            return false;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether an optimistic run that applies nothing read a state that held as a whole at one moment. */
+    private boolean answerHolds(UnitReads reads) {
+        // One read held when it was made; several must all still hold now.
+        if (reads.count() < 2) {
+            return true;
+        }
+        lockTables();
+        try {
+            return readsHold(reads, false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether what an optimistic run read still holds, so that a run now would decide the same. An outcome
+     * to apply needs each balance it read to be at least what it was (the engine only checks that a
+     * balance covers what it takes, and takes the whole reservation before it gives any back) and each
+     * client order id it found free to be free still; an answer that applies nothing, which no other check
+     * meets, needs every read unchanged. Users are never removed, so a user found is found still.
+     */
+    private boolean readsHold(UnitReads reads, boolean outcome) {
+        for (int i = 0; i < reads.balances; i++) {
+            int user = reads.balanceUser[i] != Names.ABSENT ? reads.balanceUser[i]
+                    : userIds.find(reads.balanceUserName[i]);
+            int asset = reads.balanceAsset[i] != Names.ABSENT ? reads.balanceAsset[i]
+                    : assetIds.find(reads.balanceAssetName[i]);
+            int cell = user == Names.ABSENT || asset == Names.ABSENT ? BalanceTable.NO_ROW
+                    : balances.cell(user, asset);
+            long available = cell == BalanceTable.NO_ROW ? 0 : balances.available(cell);
+            long locked = cell == BalanceTable.NO_ROW ? 0 : balances.locked(cell);
+            if (outcome ? available < reads.available[i]
+                    : available != reads.available[i] || locked != reads.locked[i]) {
+                return false;
+            }
+        }
+        for (int i = 0; i < reads.freeClientIds; i++) {
+            if (orderWithClientIdRow(reads.clientUser[i], reads.clientOrderId[i]) != OrderTable.ABSENT) {
+                return false;
+            }
+        }
+        for (int i = 0; i < reads.unknownUsers; i++) {
+            if (isRegistered(reads.unknownUser[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public <R> R inLedger(LedgerWork<R> work) {
         Objects.requireNonNull(work, "work");
         boolean[] thisThreadInUnit = enterUnit();
-        lockTables();
+        try {
+            lockTables();
+        } catch (RuntimeException | Error failure) {
+            thisThreadInUnit[0] = false;
+            throw failure;
+        }
         try {
             Session session = ledgerSession;
             session.begin(null);
@@ -251,6 +322,14 @@ public final class InMemoryTradingStore implements TradingStore {
     }
 
     private void commit(Market market, MarketChanges changes) {
+        apply(market, changes, check(market, changes));
+    }
+
+    /**
+     * Checks the outcome whole, remembering the rows found (in the scratch arrays), and returns the count
+     * of balance changes for {@link #apply}; throws when the outcome is refused, having changed nothing.
+     */
+    private int check(Market market, MarketChanges changes) {
         String assetId = market.asset.id();
         if (!changes.assetId().equals(assetId)) {
             throw new TradingException("changes for " + changes.assetId() + " applied in the unit of " + assetId);
@@ -281,8 +360,14 @@ public final class InMemoryTradingStore implements TradingStore {
         }
         checkJournal(changes.journal());
         checkTradeSums(market, changes.trades());
-        int deltaCount = checkBalances(changes.balanceDeltas());
+        return checkBalances(changes.balanceDeltas());
+    }
 
+    /** Applies an outcome that {@link #check} accepted; cannot be refused. */
+    private void apply(Market market, MarketChanges changes, int deltaCount) {
+        List<OrderRecord> changed = changes.orders();
+        int orderCount = changed.size();
+        int[] rows = scratchOrders;
         applyBalances(deltaCount);
         appendJournal(changes.journal());
         for (int i = 0; i < orderCount; i++) {
@@ -665,10 +750,14 @@ public final class InMemoryTradingStore implements TradingStore {
     }
 
     private OrderRecord orderWithClientId(String userId, String clientOrderId) {
-        int user = userId == null ? Names.ABSENT : userIds.find(userId);
-        int row = user == Names.ABSENT || clientOrderId == null ? OrderTable.ABSENT
-                : orders.findByClientOrderId(user, clientOrderId);
+        int row = orderWithClientIdRow(userId, clientOrderId);
         return row == OrderTable.ABSENT ? null : orders.record(row);
+    }
+
+    private int orderWithClientIdRow(String userId, String clientOrderId) {
+        int user = userId == null ? Names.ABSENT : userIds.find(userId);
+        return user == Names.ABSENT || clientOrderId == null ? OrderTable.ABSENT
+                : orders.findByClientOrderId(user, clientOrderId);
     }
 
     @Override
@@ -1038,12 +1127,15 @@ public final class InMemoryTradingStore implements TradingStore {
      * are held until the work returns, then checked and applied as a whole.
      */
     private final class Session implements MarketSession, LedgerSession {
+        /** What the current run read of the shared tables, for {@link #readsHold}. */
+        final UnitReads reads = new UnitReads();
         private Market market;
         private MarketChanges marketChanges;
         private LedgerChanges ledgerChanges;
         private boolean open;
 
         void begin(Market unitMarket) {
+            reads.clear();
             market = unitMarket;
             marketChanges = null;
             ledgerChanges = null;
@@ -1114,6 +1206,7 @@ public final class InMemoryTradingStore implements TradingStore {
                         : balances.cell(user, asset);
                 available = cell == BalanceTable.NO_ROW ? 0 : balances.available(cell);
                 locked = cell == BalanceTable.NO_ROW ? 0 : balances.locked(cell);
+                reads.balance(user, asset, userId, assetId, available, locked);
             } finally {
                 lock.unlock();
             }
@@ -1125,7 +1218,11 @@ public final class InMemoryTradingStore implements TradingStore {
             checkOpen();
             lockTables();
             try {
-                return orderWithClientId(userId, clientOrderId);
+                OrderRecord found = orderWithClientId(userId, clientOrderId);
+                if (found == null) {
+                    reads.freeClientId(userId, clientOrderId);
+                }
+                return found;
             } finally {
                 lock.unlock();
             }
@@ -1136,7 +1233,11 @@ public final class InMemoryTradingStore implements TradingStore {
             checkOpen();
             lockTables();
             try {
-                return isRegistered(userId);
+                boolean exists = isRegistered(userId);
+                if (!exists) {
+                    reads.unknownUser(userId);
+                }
+                return exists;
             } finally {
                 lock.unlock();
             }

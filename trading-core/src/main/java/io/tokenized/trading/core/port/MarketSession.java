@@ -6,8 +6,10 @@ import java.util.List;
 
 /**
  * A work's view of one market inside one atomic unit. The market is locked for the whole unit (in
- * PostgreSQL: {@code pg_advisory_xact_lock} on the market), so what the session reports cannot change
- * under the work, and every read includes the changes applied by earlier works of the same unit.
+ * PostgreSQL: {@code pg_advisory_xact_lock} on the market), and what the session reports of other rows
+ * either cannot change under the work (a database locks the rows it reads) or is checked again before the
+ * unit commits, which runs the work again when it no longer holds (the in-memory store). Every read
+ * includes the changes applied by earlier works of the same unit.
  *
  * <p>Used only by the thread running the work, only during {@link MarketWork#run}.
  */
@@ -40,7 +42,9 @@ public interface MarketSession {
      * Locks and reads one balance row, creating it at zero first if absent (in PostgreSQL:
      * {@code INSERT ... ON CONFLICT DO NOTHING}, then {@code SELECT ... FOR UPDATE}). A work reads only the
      * balances it must check; it changes any balance, read or not, with a {@link BalanceDelta}. A store
-     * that locks rows keeps them locked until the unit ends.
+     * that locks rows keeps them locked until the unit ends; one that does not commits the work's outcome
+     * only while each balance it read still covers at least what it read, so a work may rely on a read
+     * balance covering what it takes, and on nothing more exact.
      */
     BalanceRecord balance(String userId, String assetId);
 

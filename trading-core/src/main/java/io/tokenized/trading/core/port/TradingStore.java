@@ -23,8 +23,10 @@ import java.util.UUID;
  *       only works touch). Works of different markets may run in parallel.</li>
  *   <li>Across store instances sharing one database, a market's units are serialised by the database
  *       (PostgreSQL: {@code pg_advisory_xact_lock} on the market, taken first in the transaction).</li>
- *   <li>Balance rows are locked when a session reads them and, in a database, rows are locked in one
- *       canonical order (user id, asset id) where the store controls the order; deadlocks and
+ *   <li>What a session reads holds until the unit commits: balance rows are locked when a session reads
+ *       them, or else (the in-memory store) the unit commits only if what its works read still holds and
+ *       is otherwise rolled back and run again. In a database, rows are locked in one canonical order
+ *       (user id, asset id) where the store controls the order; deadlocks and
  *       serialization failures (SQLSTATE 40P01, 40001) and unique-key conflicts on client order ids,
  *       idempotency keys and asset ids roll the unit back, call {@link MarketWork#rolledBack()} on its
  *       works, and run them again (with backoff), which is why works must be re-runnable.</li>

@@ -166,6 +166,67 @@ class InMemoryUnitRulesTest {
     }
 
     @Test
+    void anOutcomeThatGivesPartOfItsReservationBackIsDecidedAgainWhenTheCashItCheckedWasTakenMeanwhile() {
+        ledger(new LedgerChanges(List.of(Asset.token("BOLT", "Bolt", 0, "USD", new BigDecimal("0.01"),
+                BigDecimal.ONE, BigDecimal.ONE, 0, 0)), List.of(), List.of()));
+        AtomicInteger runs = new AtomicInteger();
+        OrderRecord buy = order(1, "alice", "c-1", 1, 100, 100);
+
+        String outcome = store.inMarket("ACME", session -> {
+            long available = session.balance("alice", "USD").availableMinor();
+            if (runs.incrementAndGet() == 1) {
+                // Another market reserves 950 of the 1,000 after this work saw all of it.
+                runOnAnotherThread(() -> store.inMarket("BOLT", bolt -> {
+                    bolt.apply(new MarketChanges("BOLT", 1, null, List.of(), List.of(), List.of(),
+                            List.of(new BalanceDelta("alice", "USD", -950, 950))));
+                    return null;
+                }));
+            }
+            if (available < 1_000) {
+                return "insufficient: " + available;
+            }
+            // Reserves the 1,000 it checked and gives 960 back at once (a fill below the limit): a net
+            // change of 40, which the 50 left would cover, though the check no longer holds.
+            session.apply(new MarketChanges("ACME", 1, null, List.of(buy), List.of(), List.of(),
+                    List.of(new BalanceDelta("alice", "USD", -40, 40))));
+            return "placed";
+        });
+
+        assertThat(outcome).isEqualTo("insufficient: 50");
+        assertThat(runs).hasValue(2);
+        assertThat(store.order(buy.id())).isEmpty();
+        assertThat(store.balances("alice")).containsExactly(new BalanceRecord("alice", "USD", 50, 950));
+    }
+
+    @Test
+    void anAnswerFromSeveralReadsThatAnotherUnitChangedMeanwhileIsDecidedAgain() {
+        ledger(new LedgerChanges(List.of(Asset.token("BOLT", "Bolt", 0, "USD", new BigDecimal("0.01"),
+                BigDecimal.ONE, BigDecimal.ONE, 0, 0)), List.of(), List.of()));
+        AtomicInteger runs = new AtomicInteger();
+        OrderRecord placedElsewhere = boltOrder(order(7, "alice", "once", 10, 100, 100));
+
+        String answer = store.inMarket("ACME", session -> {
+            OrderRecord existing = session.orderByClientId("alice", "once");
+            if (existing != null) {
+                return "already placed in " + existing.assetId();
+            }
+            if (runs.incrementAndGet() == 1) {
+                // Between the two reads, another market places "once" and reserves all the cash.
+                runOnAnotherThread(() -> store.inMarket("BOLT", bolt -> {
+                    bolt.apply(new MarketChanges("BOLT", 1, null, List.of(placedElsewhere), List.of(),
+                            List.of(), List.of(new BalanceDelta("alice", "USD", -1_000, 1_000))));
+                    return null;
+                }));
+            }
+            // Alone, each read held when it was made; together they describe no moment at all.
+            return session.balance("alice", "USD").availableMinor() < 1_000 ? "insufficient" : "placed";
+        });
+
+        assertThat(answer).isEqualTo("already placed in BOLT");
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
     void anOutcomeThatCannotBeAppliedFailsAfterItsSecondRunAndLeavesNothing() {
         AtomicInteger rollbacks = new AtomicInteger();
         MarketWork<Void> overdraft = new MarketWork<>() {
@@ -219,6 +280,15 @@ class InMemoryUnitRulesTest {
         } finally {
             acme.shutdownNow();
         }
+    }
+
+    private static OrderRecord boltOrder(OrderRecord o) {
+        return new OrderRecord(o.id(), o.userId(), "BOLT", o.bookId(), o.clientOrderId(), o.side(), o.type(),
+                o.timeInForce(), o.postOnly(), o.selfTradePrevention(), o.priceTicks(), o.stopPriceTicks(),
+                o.quantityLots(), o.requestedLots(), o.requestedPriceTicks(), o.requestedStopPriceTicks(),
+                o.quoteBudgetMinor(), o.filledLots(), o.filledQuoteMinor(), o.lockedMinor(), o.lockedAssetId(),
+                o.status(), o.cancelReason(), o.ocoSiblingId(), o.sequence(), o.priority(), o.createdAt(),
+                o.updatedAt());
     }
 
     private static void runOnAnotherThread(Runnable task) {
