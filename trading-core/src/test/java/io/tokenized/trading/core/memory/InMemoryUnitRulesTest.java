@@ -282,15 +282,6 @@ class InMemoryUnitRulesTest {
         }
     }
 
-    private static OrderRecord boltOrder(OrderRecord o) {
-        return new OrderRecord(o.id(), o.userId(), "BOLT", o.bookId(), o.clientOrderId(), o.side(), o.type(),
-                o.timeInForce(), o.postOnly(), o.selfTradePrevention(), o.priceTicks(), o.stopPriceTicks(),
-                o.quantityLots(), o.requestedLots(), o.requestedPriceTicks(), o.requestedStopPriceTicks(),
-                o.quoteBudgetMinor(), o.filledLots(), o.filledQuoteMinor(), o.lockedMinor(), o.lockedAssetId(),
-                o.status(), o.cancelReason(), o.ocoSiblingId(), o.sequence(), o.priority(), o.createdAt(),
-                o.updatedAt());
-    }
-
     private static void runOnAnotherThread(Runnable task) {
         Thread thread = new Thread(task);
         thread.start();
@@ -328,17 +319,20 @@ class InMemoryUnitRulesTest {
     }
 
     private static OrderRecord copyWithTimeInForce(OrderRecord o, TimeInForce timeInForce) {
-        return new OrderRecord(o.id(), o.userId(), o.assetId(), o.bookId(), o.clientOrderId(), o.side(), o.type(),
-                timeInForce, o.postOnly(), o.selfTradePrevention(), o.priceTicks(), o.stopPriceTicks(),
-                o.quantityLots(), o.requestedLots(), o.requestedPriceTicks(), o.requestedStopPriceTicks(),
-                o.quoteBudgetMinor(), o.filledLots(), o.filledQuoteMinor(), o.lockedMinor(), o.lockedAssetId(),
-                o.status(), o.cancelReason(), o.ocoSiblingId(), o.sequence(), o.priority(), o.createdAt(),
-                o.updatedAt());
+        return copy(o, o.assetId(), timeInForce, o.lockedAssetId());
     }
 
     private static OrderRecord copyWithLockedAsset(OrderRecord o, String lockedAssetId) {
-        return new OrderRecord(o.id(), o.userId(), o.assetId(), o.bookId(), o.clientOrderId(), o.side(), o.type(),
-                o.timeInForce(), o.postOnly(), o.selfTradePrevention(), o.priceTicks(), o.stopPriceTicks(),
+        return copy(o, o.assetId(), o.timeInForce(), lockedAssetId);
+    }
+
+    private static OrderRecord boltOrder(OrderRecord o) {
+        return copy(o, "BOLT", o.timeInForce(), o.lockedAssetId());
+    }
+
+    private static OrderRecord copy(OrderRecord o, String assetId, TimeInForce timeInForce, String lockedAssetId) {
+        return new OrderRecord(o.id(), o.userId(), assetId, o.bookId(), o.clientOrderId(), o.side(), o.type(),
+                timeInForce, o.postOnly(), o.selfTradePrevention(), o.priceTicks(), o.stopPriceTicks(),
                 o.quantityLots(), o.requestedLots(), o.requestedPriceTicks(), o.requestedStopPriceTicks(),
                 o.quoteBudgetMinor(), o.filledLots(), o.filledQuoteMinor(), o.lockedMinor(), lockedAssetId,
                 o.status(), o.cancelReason(), o.ocoSiblingId(), o.sequence(), o.priority(), o.createdAt(),
