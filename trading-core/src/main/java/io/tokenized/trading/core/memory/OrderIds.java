@@ -8,9 +8,10 @@ package io.tokenized.trading.core.memory;
  * the caches and a new id lands on a random slot. Ids that come out of order (another engine sharing the
  * store, a host's own id generator) go to a hash index. Looking up an id below the highest asks the hash
  * index, then binary-searches the run: queries pay that, and so does a new id that comes out of order. An
- * engine draws its ids inside the store's units, which the in-memory store runs one at a time, so one
- * engine's ids arrive in order whatever the markets; random ids (UUIDv4) leave the run short and cost what
- * a hash index alone would.
+ * engine draws its ids while deciding a unit, and the in-memory store commits units of different markets
+ * in parallel, so an id may arrive a few places late (another market drew a later one and committed
+ * first): an id at most {@value #LATE_PLACES} places below the top is shifted into the run. Random ids
+ * (UUIDv4) leave the run short and cost what a hash index alone would.
  *
  * <p>Ids compare as (most significant bits, least significant bits), both signed: any total order does,
  * and this one follows a UUIDv7's time. Not thread-safe; the store guards it with its lock.
@@ -22,6 +23,8 @@ final class OrderIds {
     private static final int MSB = 0;
     private static final int LSB = 1;
     private static final int ROW = 2;
+    /** How far below the highest id a late one may still join the run, shifting the ids above it. */
+    static final int LATE_PLACES = 16;
 
     /** Ids in ascending order with their rows: (msb, lsb, row) per entry. */
     private final PagedRows run = new PagedRows(3);
@@ -44,17 +47,43 @@ final class OrderIds {
             throw new IllegalArgumentException("negative row " + row);
         }
         if (isAboveAll(msb, lsb)) {
-            int entry = run.add();
-            long[] page = run.page(entry);
-            int at = run.offset(entry);
-            page[at + MSB] = msb;
-            page[at + LSB] = lsb;
-            page[at + ROW] = row;
+            set(run.add(), msb, lsb, row);
             highestMsb = msb;
             highestLsb = lsb;
-        } else {
-            others.put(msb, lsb, row);
+            return;
         }
+        int place = lateInRun(msb, lsb);
+        if (place < 0) {
+            others.put(msb, lsb, row);
+            return;
+        }
+        int last = run.add();
+        for (int entry = last; entry > place; entry--) {
+            set(entry, run.get(entry - 1, MSB), run.get(entry - 1, LSB), (int) run.get(entry - 1, ROW));
+        }
+        set(place, msb, lsb, row);
+    }
+
+    /** Where a late id goes in the run: above which fewer than {@link #LATE_PLACES} ids are; or -1. */
+    private int lateInRun(long msb, long lsb) {
+        int place = run.size();
+        for (int shifted = 0; shifted < LATE_PLACES && place > 0; shifted++) {
+            long belowMsb = run.get(place - 1, MSB);
+            long belowLsb = run.get(place - 1, LSB);
+            if (belowMsb < msb || belowMsb == msb && belowLsb < lsb) {
+                return place;
+            }
+            place--;
+        }
+        return place == 0 ? 0 : -1;
+    }
+
+    private void set(int entry, long msb, long lsb, int row) {
+        long[] page = run.page(entry);
+        int at = run.offset(entry);
+        page[at + MSB] = msb;
+        page[at + LSB] = lsb;
+        page[at + ROW] = row;
     }
 
     int size() {

@@ -53,6 +53,31 @@ class OrderIdsTest {
     }
 
     @Test
+    void idsThatArriveAFewPlacesLateAreFoundAsWellAsTheOnesAboveThem() {
+        OrderIds ids = new OrderIds();
+        List<long[]> added = new ArrayList<>();
+        // Rising ids in pairs that swap, as when a market commits an id drawn after another market's; then
+        // ids at the late limit, just beyond it, and below everything (which go to the hash index).
+        for (int n = 0; n < 3_000; n++) {
+            added.add(new long[] {n % 2 == 0 ? n + 1 : n - 1, 5});
+        }
+        added.add(new long[] {3_000 - OrderIds.LATE_PLACES, 6});
+        added.add(new long[] {3_000 - OrderIds.LATE_PLACES - 5, 6});
+        added.add(new long[] {-1, 6});
+        added.add(new long[] {2_999, 4});
+        for (int row = 0; row < added.size(); row++) {
+            ids.add(added.get(row)[0], added.get(row)[1], row);
+        }
+
+        for (int row = 0; row < added.size(); row++) {
+            assertThat(ids.get(added.get(row)[0], added.get(row)[1])).as("id %d", row).isEqualTo(row);
+        }
+        assertThat(ids.size()).isEqualTo(added.size());
+        assertThat(ids.get(1_500, 6)).isEqualTo(OrderIds.ABSENT);
+        assertThat(ids.get(3_001, 5)).isEqualTo(OrderIds.ABSENT);
+    }
+
+    @Test
     void theNilIdAndTheExtremesAreIdsLikeAnyOther() {
         OrderIds ids = new OrderIds();
         ids.add(0, 0, 1);
