@@ -275,24 +275,22 @@ public final class InMemoryTradingStore implements TradingStore {
         boolean[] thisThreadInUnit = enterUnit();
         try {
             lockTables();
-        } catch (RuntimeException | Error failure) {
-            thisThreadInUnit[0] = false;
-            throw failure;
-        }
-        try {
-            Session session = ledgerSession;
-            session.begin(null);
             try {
-                R result = work.run(session);
-                if (session.ledgerChanges != null) {
-                    commit(session.ledgerChanges);
+                Session session = ledgerSession;
+                session.begin(null);
+                try {
+                    R result = work.run(session);
+                    if (session.ledgerChanges != null) {
+                        commit(session.ledgerChanges);
+                    }
+                    return result;
+                } finally {
+                    session.end();
                 }
-                return result;
             } finally {
-                session.end();
+                lock.unlock();
             }
         } finally {
-            lock.unlock();
             thisThreadInUnit[0] = false;
         }
     }
