@@ -125,8 +125,7 @@ class InMemoryUnitRulesTest {
 
     @Test
     void anOutcomeThatAnotherUnitInvalidatedMeanwhileIsRolledBackAndDecidedAgainOnWhatIsThereNow() {
-        ledger(new LedgerChanges(List.of(Asset.token("BOLT", "Bolt", 0, "USD", new BigDecimal("0.01"),
-                BigDecimal.ONE, BigDecimal.ONE, 0, 0)), List.of(), List.of()));
+        aSecondMarketBolt();
         AtomicInteger runs = new AtomicInteger();
         AtomicInteger rollbacks = new AtomicInteger();
         OrderRecord buy = order(1, "alice", "c-1", 6, 100, 100);
@@ -137,11 +136,7 @@ class InMemoryUnitRulesTest {
                 long available = session.balance("alice", "USD").availableMinor();
                 if (runs.incrementAndGet() == 1) {
                     // Another market's unit takes the cash between this work's read and its commit.
-                    runOnAnotherThread(() -> store.inMarket("BOLT", bolt -> {
-                        bolt.apply(new MarketChanges("BOLT", 1, null, List.of(), List.of(), List.of(),
-                                List.of(new BalanceDelta("alice", "USD", -1_000, 1_000))));
-                        return null;
-                    }));
+                    boltReservesAlicesCash(1_000);
                 }
                 if (available < 600) {
                     return "insufficient: " + available;
@@ -167,8 +162,7 @@ class InMemoryUnitRulesTest {
 
     @Test
     void anOutcomeThatGivesPartOfItsReservationBackIsDecidedAgainWhenTheCashItCheckedWasTakenMeanwhile() {
-        ledger(new LedgerChanges(List.of(Asset.token("BOLT", "Bolt", 0, "USD", new BigDecimal("0.01"),
-                BigDecimal.ONE, BigDecimal.ONE, 0, 0)), List.of(), List.of()));
+        aSecondMarketBolt();
         AtomicInteger runs = new AtomicInteger();
         OrderRecord buy = order(1, "alice", "c-1", 1, 100, 100);
 
@@ -176,11 +170,7 @@ class InMemoryUnitRulesTest {
             long available = session.balance("alice", "USD").availableMinor();
             if (runs.incrementAndGet() == 1) {
                 // Another market reserves 950 of the 1,000 after this work saw all of it.
-                runOnAnotherThread(() -> store.inMarket("BOLT", bolt -> {
-                    bolt.apply(new MarketChanges("BOLT", 1, null, List.of(), List.of(), List.of(),
-                            List.of(new BalanceDelta("alice", "USD", -950, 950))));
-                    return null;
-                }));
+                boltReservesAlicesCash(950);
             }
             if (available < 1_000) {
                 return "insufficient: " + available;
@@ -200,8 +190,7 @@ class InMemoryUnitRulesTest {
 
     @Test
     void anAnswerFromSeveralReadsThatAnotherUnitChangedMeanwhileIsDecidedAgain() {
-        ledger(new LedgerChanges(List.of(Asset.token("BOLT", "Bolt", 0, "USD", new BigDecimal("0.01"),
-                BigDecimal.ONE, BigDecimal.ONE, 0, 0)), List.of(), List.of()));
+        aSecondMarketBolt();
         AtomicInteger runs = new AtomicInteger();
         OrderRecord placedElsewhere = boltOrder(order(7, "alice", "once", 10, 100, 100));
 
@@ -252,8 +241,7 @@ class InMemoryUnitRulesTest {
 
     @Test
     void aUnitOfOneMarketDoesNotWaitForAUnitOfAnotherMarketToEnd() throws Exception {
-        ledger(new LedgerChanges(List.of(Asset.token("BOLT", "Bolt", 0, "USD", new BigDecimal("0.01"),
-                BigDecimal.ONE, BigDecimal.ONE, 0, 0)), List.of(), List.of()));
+        aSecondMarketBolt();
         CountDownLatch acmeStarted = new CountDownLatch(1);
         CountDownLatch boltDone = new CountDownLatch(1);
         ExecutorService acme = Executors.newSingleThreadExecutor();
@@ -280,6 +268,20 @@ class InMemoryUnitRulesTest {
         } finally {
             acme.shutdownNow();
         }
+    }
+
+    private void aSecondMarketBolt() {
+        ledger(new LedgerChanges(List.of(Asset.token("BOLT", "Bolt", 0, "USD", new BigDecimal("0.01"),
+                BigDecimal.ONE, BigDecimal.ONE, 0, 0)), List.of(), List.of()));
+    }
+
+    /** A unit of BOLT, on another thread, that reserves some of alice's cash while the caller's unit runs. */
+    private void boltReservesAlicesCash(long minor) {
+        runOnAnotherThread(() -> store.inMarket("BOLT", bolt -> {
+            bolt.apply(new MarketChanges("BOLT", 1, null, List.of(), List.of(), List.of(),
+                    List.of(new BalanceDelta("alice", "USD", -minor, minor))));
+            return null;
+        }));
     }
 
     private static void runOnAnotherThread(Runnable task) {
