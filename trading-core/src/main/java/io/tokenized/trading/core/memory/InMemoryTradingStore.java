@@ -49,7 +49,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * run one at a time; units of different markets run in parallel. The shared tables are guarded by one
  * store-wide lock: a market work runs without it, taking it for each read it makes, and the store takes
  * it once more to check and apply the outcome. A ledger unit (deposits, withdrawals, new assets) holds it
- * throughout, and so does a market unit run again after a conflict.
+ * throughout, and so does a market unit's last run after a conflict.
  *
  * <p>So a market work may read a balance that another market's commit changes before its own outcome
  * is applied. The session keeps what the work read ({@link UnitReads}), and the store applies the
@@ -57,9 +57,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * a balance covers what the work takes) and each client order id found free still free. An answer that
  * applies nothing needs its reads unchanged, when it made more than one. The outcome itself is checked
  * whole (no balance below zero, unique keys) before any of it is applied, so a refused unit leaves
- * nothing behind. A refused run is rolled back and run again with the store-wide lock held throughout,
- * where nothing changes under it; only a failure of that second run reaches the caller. The commits
- * still take turns, so markets on several threads gain what their deciding takes, not more.
+ * nothing behind. A run whose reads no longer hold is rolled back and run once more the same way: the
+ * engine then rebuilds its cached book, and does so while other markets go on committing. A run refused
+ * again, or refused by the check, is run once more with the store-wide lock held throughout, where
+ * nothing changes under it; only a failure of that last run reaches the caller. The commits still take
+ * turns, so markets on several threads gain what their deciding takes, not more.
  */
 public final class InMemoryTradingStore implements TradingStore {
     private static final Comparator<OrderRecord> PRIORITY_ORDER = Comparator
@@ -144,8 +146,13 @@ public final class InMemoryTradingStore implements TradingStore {
             market.unitLock.lock();
             try {
                 Object result = run(market, work, false);
+                if (result == READS_CHANGED) {
+                    // The engine rebuilds its cached book when run again after a rollback: without the
+                    // store-wide lock, as here, other markets go on committing while it does.
+                    result = run(market, work, false);
+                }
                 @SuppressWarnings("unchecked")
-                R committed = (R) (result != CONFLICT ? result : run(market, work, true));
+                R committed = (R) (result == READS_CHANGED || result == REFUSED ? run(market, work, true) : result);
                 return committed;
             } finally {
                 market.unitLock.unlock();
@@ -155,14 +162,20 @@ public final class InMemoryTradingStore implements TradingStore {
         }
     }
 
-    /** What {@link #run} returns when an optimistic outcome was refused: never a work's result. */
-    private static final Object CONFLICT = new Object();
+    /**
+     * What {@link #run} returns, never a work's result, when an optimistic run is rolled back because what
+     * it read no longer holds: another market's commit changed it meanwhile, and a run now may decide
+     * otherwise.
+     */
+    private static final Object READS_CHANGED = new Object();
+    /** What {@link #run} returns when the check refused an optimistic run's outcome. */
+    private static final Object REFUSED = new Object();
 
     /**
      * Runs the work and commits its outcome. Optimistically, the work runs without the store-wide lock
      * and its outcome is checked and applied under it; a refused outcome rolls the work back and returns
-     * {@link #CONFLICT}, for the caller to run it again serialised. Serialised, the lock is held throughout
-     * and a refusal is the work's failure.
+     * {@link #READS_CHANGED} or {@link #REFUSED}, for the caller to run it again. Serialised, the lock is
+     * held throughout and a refusal is the work's failure.
      */
     private Object run(Market market, MarketWork<?> work, boolean serialised) {
         Session session = market.session;
@@ -173,11 +186,11 @@ public final class InMemoryTradingStore implements TradingStore {
             session.begin(market);
             try {
                 Object result = work.run(session);
-                boolean holds = session.marketChanges != null ? committed(market, session.marketChanges, serialised)
-                        : serialised || answerHolds(session.reads);
-                if (!holds) {
+                Object refusal = session.marketChanges != null ? committed(market, session.marketChanges, serialised)
+                        : serialised || answerHolds(session.reads) ? null : READS_CHANGED;
+                if (refusal != null) {
                     work.rolledBack();
-                    return CONFLICT;
+                    return refusal;
                 }
                 return result;
             } catch (RuntimeException | Error failure) {
@@ -194,27 +207,27 @@ public final class InMemoryTradingStore implements TradingStore {
     }
 
     /**
-     * Commits the outcome; false when an optimistic one was refused (what it read no longer holds, or its
-     * check failed), which a serialised one throws instead.
+     * Commits the outcome and returns null; or, for an optimistic outcome that was refused, why:
+     * {@link #READS_CHANGED} or {@link #REFUSED}. A serialised one throws instead.
      */
-    private boolean committed(Market market, MarketChanges changes, boolean serialised) {
+    private Object committed(Market market, MarketChanges changes, boolean serialised) {
         if (serialised) {
             commit(market, changes);
-            return true;
+            return null;
         }
         lockTables();
         try {
+            if (!readsHold(market.session.reads, true)) {
+                return READS_CHANGED;
+            }
             int deltaCount;
             try {
-                if (!readsHold(market.session.reads, true)) {
-                    return false;
-                }
                 deltaCount = check(market, changes);
             } catch (TradingException refused) {
-                return false;
+                return REFUSED;
             }
             apply(market, changes, deltaCount);
-            return true;
+            return null;
         } finally {
             lock.unlock();
         }

@@ -161,6 +161,60 @@ class InMemoryUnitRulesTest {
     }
 
     @Test
+    void aRunWhoseReadsChangedRunsAgainWhileOtherMarketsGoOnCommitting() {
+        aSecondMarketBolt();
+        AtomicInteger runs = new AtomicInteger();
+        OrderRecord buy = order(1, "alice", "c-1", 6, 100, 100);
+
+        String outcome = store.inMarket("ACME", session -> {
+            long available = session.balance("alice", "USD").availableMinor();
+            int run = runs.incrementAndGet();
+            if (run == 1) {
+                boltReservesAlicesCash(500);
+            } else if (run == 2) {
+                // Run again as the engine does after a rollback, rebuilding its book: another market's
+                // unit commits meanwhile, which it could not while this run held the store-wide lock.
+                runOnAnotherThread(() -> market(new MarketChanges("BOLT", 2, null, List.of(), List.of(),
+                        List.of(), List.of())));
+            }
+            if (available < 600) {
+                return "insufficient: " + available;
+            }
+            session.apply(new MarketChanges("ACME", 1, null, List.of(buy), List.of(), List.of(),
+                    List.of(new BalanceDelta("alice", "USD", -600, 600))));
+            return "placed";
+        });
+
+        assertThat(outcome).isEqualTo("insufficient: 500");
+        assertThat(runs).hasValue(2);
+        assertThat(store.sequence("BOLT")).isEqualTo(2);
+    }
+
+    @Test
+    void aRunWhoseReadsChangeTwiceRunsLastWithEveryOtherCommitWaiting() {
+        aSecondMarketBolt();
+        AtomicInteger runs = new AtomicInteger();
+        OrderRecord buy = order(1, "alice", "c-1", 1, 100, 100);
+
+        String outcome = store.inMarket("ACME", session -> {
+            long available = session.balance("alice", "USD").availableMinor();
+            if (runs.incrementAndGet() <= 2) {
+                boltReservesAlicesCash(100);
+            }
+            if (available < 100) {
+                return "insufficient: " + available;
+            }
+            session.apply(new MarketChanges("ACME", 1, null, List.of(buy), List.of(), List.of(),
+                    List.of(new BalanceDelta("alice", "USD", -100, 100))));
+            return "placed";
+        });
+
+        assertThat(outcome).isEqualTo("placed");
+        assertThat(runs).hasValue(3);
+        assertThat(store.balances("alice")).containsExactly(new BalanceRecord("alice", "USD", 700, 300));
+    }
+
+    @Test
     void anOutcomeThatGivesPartOfItsReservationBackIsDecidedAgainWhenTheCashItCheckedWasTakenMeanwhile() {
         aSecondMarketBolt();
         AtomicInteger runs = new AtomicInteger();
