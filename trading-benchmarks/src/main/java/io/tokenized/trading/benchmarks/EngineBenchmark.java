@@ -6,7 +6,10 @@ import io.tokenized.trading.core.engine.AmendOrder;
 import io.tokenized.trading.core.engine.AmendResult;
 import io.tokenized.trading.core.engine.AssetResult;
 import io.tokenized.trading.core.engine.AuditReport;
+import io.tokenized.trading.core.engine.CancelOrder;
 import io.tokenized.trading.core.engine.CancelResult;
+import io.tokenized.trading.core.engine.OrderCommand;
+import io.tokenized.trading.core.engine.OrderResult;
 import io.tokenized.trading.core.engine.PlaceOrder;
 import io.tokenized.trading.core.engine.PlaceResult;
 import io.tokenized.trading.core.engine.TradingEngine;
@@ -28,6 +31,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -173,6 +178,18 @@ public class EngineBenchmark {
         return rejected;
     }
 
+    /**
+     * The same replay through {@link TradingEngine#execute}, in batches of up to {@value #BATCH} commands. A
+     * batch is sent early when the next command names an order placed in it: a host learns an order's id
+     * from its result, so it cannot send a command on that order in the same batch.
+     */
+    @Benchmark
+    @OperationsPerInvocation(COMMANDS)
+    public long replayInBatches() {
+        runInBatches(workload.prefillCount(), workload.prefillCount() + workload.commandCount());
+        return rejected;
+    }
+
     @TearDown(Level.Invocation)
     public void theEngineRefusedWhatTheBookRefuses() {
         if (rejected != expectedRejections) {
@@ -227,6 +244,52 @@ public class EngineBenchmark {
         }
     }
 
+    static final int BATCH = 256;
+    private final List<OrderCommand> batch = new ArrayList<>(BATCH);
+    private final int[] batchCommands = new int[BATCH];
+
+    private void runInBatches(int from, int to) {
+        for (int i = from; i < to; i++) {
+            int type = workload.type(i);
+            boolean namesAnOrder = type == BookWorkload.MOVE || type == BookWorkload.REDUCE
+                    || type == BookWorkload.CANCEL;
+            if (namesAnOrder && orderIds[(int) workload.orderId(i)] == null) {
+                sendBatch();
+            }
+            String user = userIds[(int) workload.userId(i)];
+            OrderCommand command = switch (type) {
+                case BookWorkload.PLACE_GTC, BookWorkload.PLACE_IOC, BookWorkload.PLACE_FOK_BUDGET -> placements[i];
+                case BookWorkload.MOVE -> AmendOrder.moveTo(user, orderIds[(int) workload.orderId(i)], amounts[i]);
+                case BookWorkload.REDUCE -> AmendOrder.reduceTo(user, orderIds[(int) workload.orderId(i)], amounts[i]);
+                case BookWorkload.CANCEL -> new CancelOrder(user, orderIds[(int) workload.orderId(i)]);
+                default -> throw new IllegalStateException("unknown command type " + type);
+            };
+            batchCommands[batch.size()] = i;
+            batch.add(command);
+            if (batch.size() == BATCH) {
+                sendBatch();
+            }
+        }
+        sendBatch();
+    }
+
+    private void sendBatch() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<OrderResult> results = engine.execute(batch);
+        for (int k = 0; k < results.size(); k++) {
+            int i = batchCommands[k];
+            OrderResult result = results.get(k);
+            if (result instanceof PlaceResult.Placed placed) {
+                orderIds[(int) workload.orderId(i)] = placed.order().id();
+            } else if (!(result instanceof AmendResult.Amended) && !(result instanceof CancelResult.Cancelled)) {
+                reject(i, result);
+            }
+        }
+        batch.clear();
+    }
+
     private void count(int command, AmendResult result) {
         if (!(result instanceof AmendResult.Amended)) {
             reject(command, result);
@@ -245,17 +308,25 @@ public class EngineBenchmark {
         }
     }
 
-    /** Runs one replay without JMH, for a quick check: prints commands per second and rejections. */
+    /**
+     * Runs replays without JMH, for a quick check: prints commands per second and rejections. Arguments: the
+     * number of rounds (3), then {@code batches} to replay through {@link TradingEngine#execute}.
+     */
     public static void main(String[] args) {
         EngineBenchmark benchmark = new EngineBenchmark();
         benchmark.generateWorkload();
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        boolean inBatches = args.length > 1 && args[1].equals("batches");
         for (int round = 0; round < rounds; round++) {
             benchmark.freshEngineWithFundedUsersAndPrefilledBook();
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long start = System.nanoTime();
             long cpuStart = threads.getCurrentThreadCpuTime();
-            benchmark.replay();
+            if (inBatches) {
+                benchmark.replayInBatches();
+            } else {
+                benchmark.replay();
+            }
             long nanos = System.nanoTime() - start;
             long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
             benchmark.theEngineRefusedWhatTheBookRefuses();

@@ -11,7 +11,8 @@ import java.util.UUID;
  * @param newRemainingQuantity the remaining quantity after the reduce, below the current one
  * @param newPrice             the new limit price (resting order) or stop price (pending stop)
  */
-public record AmendOrder(String userId, UUID orderId, BigDecimal newRemainingQuantity, BigDecimal newPrice) {
+public record AmendOrder(String userId, UUID orderId, BigDecimal newRemainingQuantity, BigDecimal newPrice)
+        implements OrderCommand {
     public AmendOrder {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(orderId, "orderId");

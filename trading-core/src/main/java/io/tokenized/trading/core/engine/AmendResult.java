@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** What amending an order did. */
-public sealed interface AmendResult {
+public sealed interface AmendResult extends OrderResult {
 
     /** The order changed; a move may have traded. */
     record Amended(Order order, List<Trade> trades) implements AmendResult {

@@ -5,7 +5,7 @@ import io.tokenized.trading.core.RejectReason;
 import java.util.Objects;
 
 /** What cancelling an order did. */
-public sealed interface CancelResult {
+public sealed interface CancelResult extends OrderResult {
 
     /** The order is cancelled and its reservation released; {@code order} is its final state. */
     record Cancelled(Order order) implements CancelResult {

@@ -17,7 +17,7 @@ import io.tokenized.trading.core.market.MarketRules;
 import io.tokenized.trading.core.market.MarketStatus;
 import io.tokenized.trading.core.order.OrderStatus;
 import io.tokenized.trading.core.order.OrderType;
-import io.tokenized.trading.core.port.BalanceRecord;
+import io.tokenized.trading.core.port.BalanceDelta;
 import io.tokenized.trading.core.port.JournalEntry;
 import io.tokenized.trading.core.port.MarketChanges;
 import io.tokenized.trading.core.port.MarketSession;
@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,6 +74,10 @@ final class MarketState implements BookListener {
     private LiveOrder subject;
     private OrderRecord subjectRecord;
     private boolean delisting;
+    /** The batch whose commands run in the current unit, or null when a command runs alone. */
+    private Batch batch;
+    /** Reused by every batch of this market. */
+    private final Batch batchScratch = new Batch();
 
     MarketState(TradingEngine engine, String assetId, MarketRules sizes) {
         this.engine = engine;
@@ -110,6 +115,9 @@ final class MarketState implements BookListener {
         }
         if (spec.clientOrderId() != null) {
             OrderRecord existing = session.orderByClientId(spec.userId(), spec.clientOrderId());
+            if (existing == null && batch != null) {
+                existing = batch.clientIds.get(new ClientOrderKey(spec.userId(), spec.clientOrderId()));
+            }
             if (existing != null) {
                 return spec.sameRequestAs(existing) ? new PlaceResult.AlreadyPlaced(new Order(existing, rules))
                         : new PlaceResult.Rejected(RejectReason.IDEMPOTENCY_KEY_REUSED);
@@ -124,8 +132,7 @@ final class MarketState implements BookListener {
         if (reserve < 0) {
             return new PlaceResult.Rejected(MarketRules.rejection(reserve));
         }
-        BalanceRecord balance = session.balance(spec.userId(), lockedAssetId);
-        if (balance.availableMinor() < reserve) {
+        if (available(session, spec.userId(), lockedAssetId) < reserve) {
             return new PlaceResult.Rejected(RejectReason.INSUFFICIENT_FUNDS);
         }
         begin();
@@ -143,22 +150,23 @@ final class MarketState implements BookListener {
             return new PlaceResult.Rejected(abandon());
         }
         MarketChanges changes = finish(null);
-        session.apply(changes);
-        sink.applied(changes);
+        commit(session, changes, sink);
         return new PlaceResult.Placed(new Order(subjectRecord(), rules), tradeViews(changes));
     }
 
     CancelResult cancel(MarketSession session, UUID orderId, long bookId, String userId, ChangesSink sink) {
         refresh(session);
-        if (rules.token().status() == MarketStatus.DELISTED) {
-            return new CancelResult.Rejected(RejectReason.MARKET_DELISTED);
-        }
+        // The order first, as the engine checks it before the unit: an earlier command of a batch may have
+        // ended it, and the answer must be the one the command would have had on its own.
         LiveOrder order = live.get(bookId);
         if (order == null || !order.id.equals(orderId)) {
             return new CancelResult.Rejected(RejectReason.UNKNOWN_ORDER);
         }
         if (!order.userId.equals(userId)) {
             return new CancelResult.Rejected(RejectReason.NOT_OWNER);
+        }
+        if (rules.token().status() == MarketStatus.DELISTED) {
+            return new CancelResult.Rejected(RejectReason.MARKET_DELISTED);
         }
         begin();
         subject = order;
@@ -167,8 +175,7 @@ final class MarketState implements BookListener {
             return new CancelResult.Rejected(abandon());
         }
         MarketChanges changes = finish(null);
-        session.apply(changes);
-        sink.applied(changes);
+        commit(session, changes, sink);
         return new CancelResult.Cancelled(new Order(subjectRecord(), rules));
     }
 
@@ -176,16 +183,17 @@ final class MarketState implements BookListener {
     AmendResult amend(MarketSession session, UUID orderId, long bookId, String userId, boolean move, long value,
                       ChangesSink sink) {
         refresh(session);
-        RejectReason closed = closedForTrading();
-        if (closed != null) {
-            return new AmendResult.Rejected(closed);
-        }
+        // The order first, as in cancel.
         LiveOrder order = live.get(bookId);
         if (order == null || !order.id.equals(orderId)) {
             return new AmendResult.Rejected(RejectReason.UNKNOWN_ORDER);
         }
         if (!order.userId.equals(userId)) {
             return new AmendResult.Rejected(RejectReason.NOT_OWNER);
+        }
+        RejectReason closed = closedForTrading();
+        if (closed != null) {
+            return new AmendResult.Rejected(closed);
         }
         if (liveSibling(order) != null) {
             // Both legs share one reservation sized for the pair; amending one leg would unbalance it.
@@ -199,8 +207,7 @@ final class MarketState implements BookListener {
             }
             extraLock = required - order.lockedMinor;
         }
-        if (extraLock > 0
-                && session.balance(userId, rules.quote().id()).availableMinor() < extraLock) {
+        if (extraLock > 0 && available(session, userId, rules.quote().id()) < extraLock) {
             return new AmendResult.Rejected(RejectReason.INSUFFICIENT_FUNDS);
         }
         begin();
@@ -214,8 +221,7 @@ final class MarketState implements BookListener {
             return new AmendResult.Rejected(abandon());
         }
         MarketChanges changes = finish(null);
-        session.apply(changes);
-        sink.applied(changes);
+        commit(session, changes, sink);
         return new AmendResult.Amended(new Order(subjectRecord(), rules), tradeViews(changes));
     }
 
@@ -245,8 +251,7 @@ final class MarketState implements BookListener {
             }
         }
         MarketChanges changes = finish(target);
-        session.apply(changes);
-        sink.applied(changes);
+        commit(session, changes, sink);
         rules = rules.withToken(token.withStatus(target));
         return new AssetResult.Done(rules.token());
     }
@@ -297,6 +302,10 @@ final class MarketState implements BookListener {
 
     /** Reuses the cached book while the persisted sequence equals its own; otherwise rebuilds it. */
     private void refresh(MarketSession session) {
+        if (batch != null) {
+            // Refreshed when the batch opened; the book has run ahead of the store by the batch's commands.
+            return;
+        }
         Asset token = session.market();
         if (rules.token() != token && !rules.token().equals(token)) {
             rules = rules.withToken(token);
@@ -350,6 +359,98 @@ final class MarketState implements BookListener {
         return new OrderView(record.bookId(), userNumber, record.side(), kind, record.priceTicks(),
                 pending ? record.stopPriceTicks() : 0, record.remainingLots(), record.quantityLots(), budget, tif,
                 record.postOnly(), record.selfTradePrevention(), siblingBookId);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Batches: several commands, one outcome
+    // ------------------------------------------------------------------------------------------------
+
+    /**
+     * Starts running several commands in this unit: the book is refreshed once, the commands share one
+     * time, and their outcomes are merged and applied once by {@link #closeBatch}. Until then each command
+     * sees what the earlier ones did: the book, its funds (the store's balance plus the batch's changes) and
+     * the client order ids it placed.
+     */
+    void openBatch(MarketSession session) {
+        refresh(session);
+        batch = batchScratch;
+        batch.clear(engine.now());
+    }
+
+    /** Applies the merged outcome of the batch's accepted commands, if any. */
+    void closeBatch(MarketSession session) {
+        Batch closing = batch;
+        batch = null;
+        if (closing.commands > 0) {
+            session.apply(new MarketChanges(assetId, book.sequence(), null, new ArrayList<>(closing.orders.values()),
+                    closing.trades, closing.journal,
+                    closing.balances.toDeltasWithZeros()));
+        }
+        closing.clear(null);
+    }
+
+    /** Leaves batch mode after a failure; the unit is rolled back and the cached book invalidated. */
+    void abandonBatch() {
+        if (batch != null) {
+            batch.clear(null);
+            batch = null;
+        }
+    }
+
+    /** Applies one command's outcome, or adds it to the batch's. */
+    private void commit(MarketSession session, MarketChanges changes, ChangesSink sink) {
+        if (batch != null) {
+            batch.add(changes);
+        } else {
+            session.apply(changes);
+        }
+        sink.applied(changes);
+    }
+
+    /** What the user may spend of an asset now: the stored balance and the batch's changes so far. */
+    private long available(MarketSession session, String userId, String balanceAssetId) {
+        long stored = session.balance(userId, balanceAssetId).availableMinor();
+        return batch == null ? stored : stored + batch.balances.available(userId, balanceAssetId);
+    }
+
+    private record ClientOrderKey(String userId, String clientOrderId) {
+    }
+
+    /** The merged outcome of a batch's accepted commands so far. */
+    private static final class Batch {
+        /** The latest record of every order the batch changed, in the order first changed. */
+        final Map<UUID, OrderRecord> orders = new LinkedHashMap<>();
+        final Map<ClientOrderKey, OrderRecord> clientIds = new HashMap<>();
+        final List<TradeRecord> trades = new ArrayList<>();
+        final List<JournalEntry> journal = new ArrayList<>();
+        final BalanceChanges balances = new BalanceChanges();
+        Instant now;
+        int commands;
+
+        void clear(Instant time) {
+            orders.clear();
+            clientIds.clear();
+            trades.clear();
+            journal.clear();
+            balances.clear();
+            now = time;
+            commands = 0;
+        }
+
+        void add(MarketChanges changes) {
+            commands++;
+            for (OrderRecord order : changes.orders()) {
+                orders.put(order.id(), order);
+                if (order.clientOrderId() != null) {
+                    clientIds.put(new ClientOrderKey(order.userId(), order.clientOrderId()), order);
+                }
+            }
+            trades.addAll(changes.trades());
+            journal.addAll(changes.journal());
+            for (BalanceDelta delta : changes.balanceDeltas()) {
+                balances.add(delta.userId(), delta.assetId(), delta.availableMinor(), delta.lockedMinor());
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -473,7 +574,7 @@ final class MarketState implements BookListener {
         subject = null;
         subjectRecord = null;
         delisting = false;
-        now = engine.now();
+        now = batch != null ? batch.now : engine.now();
     }
 
     /** Drops the scratch of a refused command; the book left itself unchanged. */

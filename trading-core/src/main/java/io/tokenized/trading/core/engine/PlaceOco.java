@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public record PlaceOco(String userId, String assetId, Side side, BigDecimal quantity, BigDecimal limitPrice,
                        BigDecimal stopPrice, BigDecimal stopLimitPrice, SelfTradePrevention selfTradePrevention,
-                       String clientOrderId) {
+                       String clientOrderId) implements OrderCommand {
     public PlaceOco {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(assetId, "assetId");

@@ -20,7 +20,8 @@ import java.util.Objects;
  */
 public record PlaceOrder(String userId, String assetId, Side side, OrderType type, BigDecimal price,
                          BigDecimal stopPrice, BigDecimal quantity, BigDecimal quoteBudget, TimeInForce timeInForce,
-                         boolean postOnly, SelfTradePrevention selfTradePrevention, String clientOrderId) {
+                         boolean postOnly, SelfTradePrevention selfTradePrevention, String clientOrderId)
+        implements OrderCommand {
     public PlaceOrder {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(assetId, "assetId");

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** What placing an order did. */
-public sealed interface PlaceResult {
+public sealed interface PlaceResult extends OrderResult {
 
     /**
      * The order was accepted. {@code order} is its state after the command (for an OCO pair, the limit

@@ -62,6 +62,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * committed, on the caller's thread.
  */
 public final class TradingEngine {
+    /** Most consecutive commands of one market that {@link #execute} runs in one unit (one transaction). */
+    public static final int MAX_COMMANDS_PER_UNIT = 256;
     private static final int MAX_QUERY_LIMIT = 10_000;
 
     private final TradingStore store;
@@ -239,44 +241,47 @@ public final class TradingEngine {
      * POST_ONLY_WOULD_TAKE, FOK_NOT_FILLABLE, STOP_ALREADY_TRIGGERED).
      */
     public PlaceResult placeOrder(PlaceOrder request) {
-        Objects.requireNonNull(request, "request");
-        MarketState state = marketState(request.assetId());
-        if (state == null) {
-            return new PlaceResult.Rejected(unknownMarket(request.assetId()));
-        }
-        OrderSpec spec;
-        try {
-            spec = Parsing.spec(request, state.sizes());
-        } catch (Parsing.Refusal refusal) {
-            return new PlaceResult.Rejected(refusal.reason);
-        }
-        return place(state, spec);
+        return placement(request).execute();
     }
 
     /** Places a one-cancels-other pair; the result's order is the limit leg. Refusals as {@link #placeOrder}. */
     public PlaceResult placeOco(PlaceOco request) {
+        return placement(request).execute();
+    }
+
+    private MarketCommand<PlaceResult> placement(PlaceOrder request) {
         Objects.requireNonNull(request, "request");
         MarketState state = marketState(request.assetId());
         if (state == null) {
-            return new PlaceResult.Rejected(unknownMarket(request.assetId()));
+            return new Refused<>(new PlaceResult.Rejected(unknownMarket(request.assetId())));
         }
-        OrderSpec spec;
         try {
-            spec = Parsing.spec(request, state.sizes());
+            return place(state, Parsing.spec(request, state.sizes()));
         } catch (Parsing.Refusal refusal) {
-            return new PlaceResult.Rejected(refusal.reason);
+            return new Refused<>(new PlaceResult.Rejected(refusal.reason));
         }
-        return place(state, spec);
     }
 
-    private PlaceResult place(MarketState state, OrderSpec spec) {
-        MarketCommand<PlaceResult> command = new MarketCommand<>(state) {
+    private MarketCommand<PlaceResult> placement(PlaceOco request) {
+        Objects.requireNonNull(request, "request");
+        MarketState state = marketState(request.assetId());
+        if (state == null) {
+            return new Refused<>(new PlaceResult.Rejected(unknownMarket(request.assetId())));
+        }
+        try {
+            return place(state, Parsing.spec(request, state.sizes()));
+        } catch (Parsing.Refusal refusal) {
+            return new Refused<>(new PlaceResult.Rejected(refusal.reason));
+        }
+    }
+
+    private MarketCommand<PlaceResult> place(MarketState state, OrderSpec spec) {
+        return new MarketCommand<>(state) {
             @Override
             PlaceResult decide(MarketState state, MarketSession session) {
                 return state.place(session, spec, this);
             }
         };
-        return command.execute();
     }
 
     /**
@@ -284,45 +289,48 @@ public final class TradingEngine {
      * Refusals: UNKNOWN_ORDER (no such order, or no longer live), NOT_OWNER, MARKET_DELISTED.
      */
     public CancelResult cancelOrder(String userId, UUID orderId) {
-        Objects.requireNonNull(userId, "userId");
-        Objects.requireNonNull(orderId, "orderId");
-        LiveOrder cached = liveOrders.get(orderId);
-        if (cached != null) {
-            return cancel(userId, orderId, cached.bookId, cached.userId, true, cached.market);
-        }
-        return cancel(userId, store.order(orderId).orElse(null));
+        return cancellation(new CancelOrder(userId, orderId)).execute();
     }
 
     /** Cancels the user's order with this client order id; as {@link #cancelOrder}. */
     public CancelResult cancelOrderByClientId(String userId, String clientOrderId) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(clientOrderId, "clientOrderId");
-        return cancel(userId, store.orderByClientId(userId, clientOrderId).orElse(null));
+        return cancellation(userId, store.orderByClientId(userId, clientOrderId).orElse(null)).execute();
     }
 
-    private CancelResult cancel(String userId, OrderRecord stored) {
-        if (stored == null) {
-            return new CancelResult.Rejected(RejectReason.UNKNOWN_ORDER);
+    private MarketCommand<CancelResult> cancellation(CancelOrder request) {
+        Objects.requireNonNull(request, "request");
+        LiveOrder cached = liveOrders.get(request.orderId());
+        if (cached != null) {
+            return cancellation(request.userId(), request.orderId(), cached.bookId, cached.userId, true,
+                    cached.market);
         }
-        return cancel(userId, stored.id(), stored.bookId(), stored.userId(), stored.isLive(),
+        return cancellation(request.userId(), store.order(request.orderId()).orElse(null));
+    }
+
+    private MarketCommand<CancelResult> cancellation(String userId, OrderRecord stored) {
+        if (stored == null) {
+            return new Refused<>(new CancelResult.Rejected(RejectReason.UNKNOWN_ORDER));
+        }
+        return cancellation(userId, stored.id(), stored.bookId(), stored.userId(), stored.isLive(),
                 marketState(stored.assetId()));
     }
 
-    private CancelResult cancel(String userId, UUID orderId, long bookId, String owner, boolean live,
-                                MarketState state) {
+    private MarketCommand<CancelResult> cancellation(String userId, UUID orderId, long bookId, String owner,
+                                                     boolean live, MarketState state) {
         if (!owner.equals(userId)) {
-            return new CancelResult.Rejected(RejectReason.NOT_OWNER);
+            return new Refused<>(new CancelResult.Rejected(RejectReason.NOT_OWNER));
         }
         if (!live) {
-            return new CancelResult.Rejected(RejectReason.UNKNOWN_ORDER);
+            return new Refused<>(new CancelResult.Rejected(RejectReason.UNKNOWN_ORDER));
         }
-        MarketCommand<CancelResult> command = new MarketCommand<>(state) {
+        return new MarketCommand<>(state) {
             @Override
             CancelResult decide(MarketState state, MarketSession session) {
                 return state.cancel(session, orderId, bookId, userId, this);
             }
         };
-        return command.execute();
     }
 
     /**
@@ -333,26 +341,30 @@ public final class TradingEngine {
      * BELOW_MIN_QUANTITY, INSUFFICIENT_FUNDS, POST_ONLY_WOULD_TAKE, STOP_ALREADY_TRIGGERED, OVERFLOW.
      */
     public AmendResult amendOrder(AmendOrder request) {
+        return amendment(request).execute();
+    }
+
+    private MarketCommand<AmendResult> amendment(AmendOrder request) {
         Objects.requireNonNull(request, "request");
         LiveOrder cached = liveOrders.get(request.orderId());
         MarketState state;
         long bookId;
         if (cached != null) {
             if (!cached.userId.equals(request.userId())) {
-                return new AmendResult.Rejected(RejectReason.NOT_OWNER);
+                return new Refused<>(new AmendResult.Rejected(RejectReason.NOT_OWNER));
             }
             state = cached.market;
             bookId = cached.bookId;
         } else {
             OrderRecord stored = store.order(request.orderId()).orElse(null);
             if (stored == null) {
-                return new AmendResult.Rejected(RejectReason.UNKNOWN_ORDER);
+                return new Refused<>(new AmendResult.Rejected(RejectReason.UNKNOWN_ORDER));
             }
             if (!stored.userId().equals(request.userId())) {
-                return new AmendResult.Rejected(RejectReason.NOT_OWNER);
+                return new Refused<>(new AmendResult.Rejected(RejectReason.NOT_OWNER));
             }
             if (!stored.isLive()) {
-                return new AmendResult.Rejected(RejectReason.UNKNOWN_ORDER);
+                return new Refused<>(new AmendResult.Rejected(RejectReason.UNKNOWN_ORDER));
             }
             state = marketState(stored.assetId());
             bookId = stored.bookId();
@@ -361,15 +373,76 @@ public final class TradingEngine {
         boolean move = request.isMove();
         long value = move ? rules.priceTicks(request.newPrice()) : rules.quantityLots(request.newRemainingQuantity());
         if (MarketRules.isRejection(value)) {
-            return new AmendResult.Rejected(MarketRules.rejection(value));
+            return new Refused<>(new AmendResult.Rejected(MarketRules.rejection(value)));
         }
-        MarketCommand<AmendResult> command = new MarketCommand<>(state) {
+        return new MarketCommand<>(state) {
             @Override
             AmendResult decide(MarketState state, MarketSession session) {
                 return state.amend(session, request.orderId(), bookId, request.userId(), move, value, this);
             }
         };
-        return command.execute();
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Batches
+    // ------------------------------------------------------------------------------------------------
+
+    /**
+     * Runs order commands in their order and returns their results in the same order, each what the
+     * command's own method would have returned had the commands been sent one after the other.
+     *
+     * <p>Consecutive commands of one market run in one unit of the store, up to
+     * {@value #MAX_COMMANDS_PER_UNIT} of them: one transaction on PostgreSQL, one commit in memory. They
+     * share the unit's time, each sees what the earlier ones did (the book, the funds they reserved or
+     * released, the client order ids they placed), and they commit together. A command refused before it
+     * reaches its market (unknown asset or order, not the owner, a value not exact for the market) is
+     * answered without a unit and does not end one. Events are published after each unit commits, in the
+     * commands' order.
+     *
+     * <p>A failure (an infrastructure error the store could not retry away, or a bug) throws: the units
+     * that committed before it stay committed and the failing unit's commands are not applied, so a host
+     * that cannot tell which ran retries with client order ids, which return the first result.
+     */
+    public List<OrderResult> execute(List<? extends OrderCommand> commands) {
+        Objects.requireNonNull(commands, "commands");
+        List<MarketCommand<? extends OrderResult>> resolved = new ArrayList<>(commands.size());
+        for (OrderCommand command : commands) {
+            resolved.add(resolve(Objects.requireNonNull(command, "command")));
+        }
+        for (int start = 0; start < resolved.size(); ) {
+            MarketState state = resolved.get(start).state;
+            if (state == null) {
+                start++;
+                continue;
+            }
+            int end = start + 1;
+            while (end < resolved.size() && end - start < MAX_COMMANDS_PER_UNIT
+                    && (resolved.get(end).state == state || resolved.get(end).state == null)) {
+                end++;
+            }
+            MarketBatch batch = new MarketBatch(state, resolved.subList(start, end));
+            store.inMarket(state.assetId(), batch);
+            batch.publish();
+            start = end;
+        }
+        List<OrderResult> results = new ArrayList<>(resolved.size());
+        for (MarketCommand<? extends OrderResult> command : resolved) {
+            results.add(command.result);
+        }
+        return results;
+    }
+
+    private MarketCommand<? extends OrderResult> resolve(OrderCommand command) {
+        if (command instanceof PlaceOrder placeOrder) {
+            return placement(placeOrder);
+        }
+        if (command instanceof AmendOrder amendOrder) {
+            return amendment(amendOrder);
+        }
+        if (command instanceof CancelOrder cancelOrder) {
+            return cancellation(cancelOrder);
+        }
+        return placement((PlaceOco) command);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -716,8 +789,11 @@ public final class TradingEngine {
      * it applied, forgets the cached book when its unit is rolled back, and publishes after commit.
      */
     private abstract class MarketCommand<R> implements MarketWork<R>, MarketState.ChangesSink {
-        private final MarketState state;
+        /** Null for a command refused before it reached a market. */
+        final MarketState state;
         private MarketChanges applied;
+        /** The result once decided (run in a batch) or refused. */
+        R result;
 
         MarketCommand(MarketState state) {
             this.state = state;
@@ -743,9 +819,77 @@ public final class TradingEngine {
         }
 
         final R execute() {
-            R result = store.inMarket(state.assetId(), this);
+            if (state == null) {
+                return result;
+            }
+            R committed = store.inMarket(state.assetId(), this);
             publish(applied, state.sizes());
-            return result;
+            return committed;
+        }
+    }
+
+    /** A command answered without a unit: it was refused before it reached a market. */
+    private final class Refused<R> extends MarketCommand<R> {
+        Refused(R rejection) {
+            super(null);
+            result = rejection;
+        }
+
+        @Override
+        R decide(MarketState state, MarketSession session) {
+            throw new IllegalStateException("a refused command runs in no unit");
+        }
+    }
+
+    /** Consecutive commands of one market as one work: their outcomes merged into one (see {@link #execute}). */
+    private final class MarketBatch implements MarketWork<Void> {
+        private final MarketState state;
+        private final List<MarketCommand<? extends OrderResult>> commands;
+
+        MarketBatch(MarketState state, List<MarketCommand<? extends OrderResult>> commands) {
+            this.state = state;
+            this.commands = commands;
+        }
+
+        @Override
+        public Void run(MarketSession session) {
+            state.openBatch(session);
+            boolean closed = false;
+            try {
+                for (MarketCommand<? extends OrderResult> command : commands) {
+                    if (command.state != null) {
+                        decide(command, session);
+                    }
+                }
+                state.closeBatch(session);
+                closed = true;
+            } finally {
+                if (!closed) {
+                    state.abandonBatch();
+                }
+            }
+            return null;
+        }
+
+        private <R> void decide(MarketCommand<R> command, MarketSession session) {
+            command.result = command.run(session);
+        }
+
+        @Override
+        public void rolledBack() {
+            for (MarketCommand<? extends OrderResult> command : commands) {
+                if (command.state != null) {
+                    command.rolledBack();
+                }
+            }
+        }
+
+        void publish() {
+            for (MarketCommand<? extends OrderResult> command : commands) {
+                if (command.state != null) {
+                    TradingEngine.this.publish(command.applied, state.sizes());
+                }
+            }
         }
     }
 

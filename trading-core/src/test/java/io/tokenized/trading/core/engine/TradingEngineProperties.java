@@ -53,24 +53,34 @@ class TradingEngineProperties {
         new Run(seed).play();
     }
 
-    private static final class Run {
+    /** One seed's stream: each command and its result, as the engine answered them one by one. */
+    static final class Run {
         private final long seed;
         private final SplittableRandom random;
-        private final InMemoryTradingStore store = new InMemoryTradingStore();
-        private final TradingEngine engine;
+        final InMemoryTradingStore store = new InMemoryTradingStore();
+        final TradingEngine engine;
         private final List<UUID> orders = new ArrayList<>();
         private int keys;
         final java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
         final java.util.Set<Object> refusals = new java.util.TreeSet<>();
+        final List<Object> commands = new ArrayList<>();
+        final List<Object> results = new ArrayList<>();
 
         Run(long seed) {
+            this(seed, null);
+        }
+
+        /** A run whose engine takes its ids from {@code ids} (null: the default generator). */
+        Run(long seed, IdGenerator ids) {
             this.seed = seed;
             this.random = new SplittableRandom(seed);
             for (String user : USERS) {
                 store.registerUser(user);
             }
             store.registerUser("fees");
-            engine = TradingEngine.builder().store(store).feeAccount("fees").clock(Exchange.fixedClock()).build();
+            TradingEngine.Builder builder = TradingEngine.builder().store(store).feeAccount("fees")
+                    .clock(Exchange.fixedClock());
+            engine = (ids == null ? builder : builder.ids(ids)).build();
             create(Asset.cash("USD", "US dollar", 2));
             create(Asset.cash("EUR", "Euro", 2));
             create(Asset.token("ACME", "Acme", 0, "USD", new BigDecimal("0.01"), BigDecimal.ONE,
@@ -96,6 +106,8 @@ class TradingEngineProperties {
                 } catch (RuntimeException e) {
                     throw new AssertionError(where(step, command) + " threw", e);
                 }
+                commands.add(command);
+                results.add(result);
                 outcomes.merge(result.getClass().getSimpleName(), 1, Integer::sum);
                 if (isRejection(result)) {
                     refusals.add(result.toString());
@@ -175,7 +187,7 @@ class TradingEngineProperties {
             UUID order = orders.get(random.nextInt(orders.size()));
             String owner = random.nextInt(10) == 0 ? user : ownerOf(order);
             if (kind < 78) {
-                return new Cancel(owner, order);
+                return new CancelOrder(owner, order);
             }
             if (kind < 85) {
                 return AmendOrder.reduceTo(owner, order, quantity(marketOf(order)));
@@ -236,7 +248,7 @@ class TradingEngineProperties {
             };
         }
 
-        private Object execute(Object command) {
+        Object execute(Object command) {
             if (command instanceof Deposit d) {
                 return engine.deposit(d.user(), d.asset(), d.amount(), d.key());
             }
@@ -249,8 +261,8 @@ class TradingEngineProperties {
             if (command instanceof PlaceOco p) {
                 return remember(engine.placeOco(p));
             }
-            if (command instanceof Cancel c) {
-                return engine.cancelOrder(c.user(), c.order());
+            if (command instanceof CancelOrder c) {
+                return engine.cancelOrder(c.userId(), c.orderId());
             }
             if (command instanceof AmendOrder a) {
                 return engine.amendOrder(a);
@@ -275,7 +287,7 @@ class TradingEngineProperties {
                     || result instanceof AssetResult.Rejected;
         }
 
-        private List<BalanceRecord> sortedBalances() {
+        List<BalanceRecord> sortedBalances() {
             List<BalanceRecord> balances = new ArrayList<>(store.allBalances());
             balances.sort(Comparator.comparing(BalanceRecord::userId).thenComparing(BalanceRecord::assetId));
             return balances;
@@ -294,9 +306,6 @@ class TradingEngineProperties {
     }
 
     private record Withdraw(String user, String asset, BigDecimal amount, String key) {
-    }
-
-    private record Cancel(String user, UUID order) {
     }
 
     private record Halt(String market, boolean halt) {
