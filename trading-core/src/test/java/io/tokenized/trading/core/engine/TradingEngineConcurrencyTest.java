@@ -133,6 +133,26 @@ class TradingEngineConcurrencyTest {
         return markets;
     }
 
+    @Test
+    void batchesFromManyThreadsInTwoMarketsSpendTheCashOnce() throws Exception {
+        Exchange x = Exchange.withFees(0, 0).fund("alice", USD, "100.00");
+        x.engine.createAsset(Asset.token("BOLT", "Bolt", 0, USD, new BigDecimal("0.01"), BigDecimal.ONE,
+                BigDecimal.ONE, 0, 0));
+
+        // Each batch asks for 3 x 1.00; the cash covers 100 orders of 1.00 in all.
+        List<List<OrderResult>> results = all(i -> x.engine.execute(List.of(
+                PlaceOrder.limit("alice", i % 2 == 0 ? ACME : "BOLT", Side.BUY, dec("1.00"), dec("1")),
+                PlaceOrder.limit("alice", i % 2 == 0 ? ACME : "BOLT", Side.BUY, dec("1.00"), dec("1")),
+                PlaceOrder.limit("alice", i % 2 == 0 ? ACME : "BOLT", Side.BUY, dec("1.00"), dec("1")))));
+
+        long accepted = results.stream().flatMap(List::stream)
+                .filter(result -> result instanceof PlaceResult.Placed).count();
+        assertThat(accepted).isEqualTo(100);
+        assertThat(x.balance("alice", USD).available()).isEqualByComparingTo("0.00");
+        assertThat(x.engine.openOrders("alice")).hasSize(100);
+        x.assertAuditClean();
+    }
+
     private static <T> List<T> all(Task<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
