@@ -61,6 +61,15 @@ final class BalanceChanges {
         }
     }
 
+    /** Adds these sums, the non-zero ones, to {@code target}'s. */
+    void addTo(BalanceChanges target) {
+        for (int i = 0; i < size; i++) {
+            if (available[i] != 0 || locked[i] != 0) {
+                target.add(users[i], assets[i], available[i], locked[i]);
+            }
+        }
+    }
+
     /** The summed change of available funds of (user, asset); 0 when none. */
     long available(String userId, String assetId) {
         int row = find(userId, assetId);

@@ -53,6 +53,9 @@ final class LiveOrder {
     boolean inBook;
     /** Whether the current command changed it. */
     boolean touched;
+    /** The batch that holds its record ({@code MarketState.Batch}), and where. */
+    long batchNumber;
+    int batchSlot;
 
     /** A stored live order, as the cached book is rebuilt from the store. */
     LiveOrder(MarketState market, OrderRecord stored, long userNumber, long siblingBookId) {

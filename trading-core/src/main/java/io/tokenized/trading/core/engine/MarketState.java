@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -149,9 +148,8 @@ final class MarketState implements BookListener {
         if (rejection != null) {
             return new PlaceResult.Rejected(abandon());
         }
-        MarketChanges changes = finish(null);
-        commit(session, changes, sink);
-        return new PlaceResult.Placed(new Order(subjectRecord(), rules), tradeViews(changes));
+        finish(session, null, sink);
+        return new PlaceResult.Placed(new Order(subjectRecord(), rules), tradeViews());
     }
 
     CancelResult cancel(MarketSession session, UUID orderId, long bookId, String userId, ChangesSink sink) {
@@ -174,8 +172,7 @@ final class MarketState implements BookListener {
         if (rejection != null) {
             return new CancelResult.Rejected(abandon());
         }
-        MarketChanges changes = finish(null);
-        commit(session, changes, sink);
+        finish(session, null, sink);
         return new CancelResult.Cancelled(new Order(subjectRecord(), rules));
     }
 
@@ -220,9 +217,8 @@ final class MarketState implements BookListener {
         if (rejection != null) {
             return new AmendResult.Rejected(abandon());
         }
-        MarketChanges changes = finish(null);
-        commit(session, changes, sink);
-        return new AmendResult.Amended(new Order(subjectRecord(), rules), tradeViews(changes));
+        finish(session, null, sink);
+        return new AmendResult.Amended(new Order(subjectRecord(), rules), tradeViews());
     }
 
     /** Halts, resumes or delists the market; delisting cancels every live order first. */
@@ -250,8 +246,7 @@ final class MarketState implements BookListener {
                 }
             }
         }
-        MarketChanges changes = finish(target);
-        commit(session, changes, sink);
+        finish(session, target, sink);
         rules = rules.withToken(token.withStatus(target));
         return new AssetResult.Done(rules.token());
     }
@@ -382,7 +377,7 @@ final class MarketState implements BookListener {
         Batch closing = batch;
         batch = null;
         if (closing.commands > 0) {
-            session.apply(new MarketChanges(assetId, book.sequence(), null, new ArrayList<>(closing.orders.values()),
+            session.apply(new MarketChanges(assetId, book.sequence(), null, closing.orders,
                     closing.trades, closing.journal,
                     closing.balances.toDeltasWithZeros()));
         }
@@ -397,16 +392,6 @@ final class MarketState implements BookListener {
         }
     }
 
-    /** Applies one command's outcome, or adds it to the batch's. */
-    private void commit(MarketSession session, MarketChanges changes, ChangesSink sink) {
-        if (batch != null) {
-            batch.add(changes);
-        } else {
-            session.apply(changes);
-        }
-        sink.applied(changes);
-    }
-
     /** What the user may spend of an asset now: the stored balance and the batch's changes so far. */
     private long available(MarketSession session, String userId, String balanceAssetId) {
         long stored = session.balance(userId, balanceAssetId).availableMinor();
@@ -418,8 +403,10 @@ final class MarketState implements BookListener {
 
     /** The merged outcome of a batch's accepted commands so far. */
     private static final class Batch {
+        /** Numbers the batches of a market, so that an order's mark tells whether this batch holds it. */
+        private long number;
         /** The latest record of every order the batch changed, in the order first changed. */
-        final Map<UUID, OrderRecord> orders = new LinkedHashMap<>();
+        final List<OrderRecord> orders = new ArrayList<>();
         final Map<ClientOrderKey, OrderRecord> clientIds = new HashMap<>();
         final List<TradeRecord> trades = new ArrayList<>();
         final List<JournalEntry> journal = new ArrayList<>();
@@ -428,6 +415,7 @@ final class MarketState implements BookListener {
         int commands;
 
         void clear(Instant time) {
+            number++;
             orders.clear();
             clientIds.clear();
             trades.clear();
@@ -437,19 +425,26 @@ final class MarketState implements BookListener {
             commands = 0;
         }
 
-        void add(MarketChanges changes) {
+        /** Adds an order's record, replacing the one an earlier command of the batch made of it. */
+        void add(LiveOrder order, OrderRecord record) {
+            if (order.batchNumber == number) {
+                orders.set(order.batchSlot, record);
+            } else {
+                order.batchNumber = number;
+                order.batchSlot = orders.size();
+                orders.add(record);
+            }
+            if (record.clientOrderId() != null) {
+                clientIds.put(new ClientOrderKey(record.userId(), record.clientOrderId()), record);
+            }
+        }
+
+        /** Adds a command's trades, journal entries and balance changes. */
+        void add(List<TradeRecord> commandTrades, List<JournalEntry> commandJournal, BalanceChanges commandBalances) {
             commands++;
-            for (OrderRecord order : changes.orders()) {
-                orders.put(order.id(), order);
-                if (order.clientOrderId() != null) {
-                    clientIds.put(new ClientOrderKey(order.userId(), order.clientOrderId()), order);
-                }
-            }
-            trades.addAll(changes.trades());
-            journal.addAll(changes.journal());
-            for (BalanceDelta delta : changes.balanceDeltas()) {
-                balances.add(delta.userId(), delta.assetId(), delta.availableMinor(), delta.lockedMinor());
-            }
+            trades.addAll(commandTrades);
+            journal.addAll(commandJournal);
+            commandBalances.addTo(balances);
         }
     }
 
@@ -630,10 +625,10 @@ final class MarketState implements BookListener {
     }
 
     /**
-     * Ends the command: settles what finished orders still hold, drops them from the cache and builds
-     * the outcome.
+     * Ends the command: settles what finished orders still hold, drops them from the cache and hands the
+     * outcome to the session, or adds it to the batch's (then the sink gets it only to publish events).
      */
-    private MarketChanges finish(MarketStatus newStatus) {
+    private void finish(MarketSession session, MarketStatus newStatus, ChangesSink sink) {
         int count = touched.size();
         // Most commands touch one order: List.of(record) then needs no array (the port copies lists).
         OrderRecord[] orders = count == 1 ? null : new OrderRecord[count];
@@ -662,18 +657,30 @@ final class MarketState implements BookListener {
             if (order == subject) {
                 subjectRecord = record;
             }
+            if (batch != null) {
+                batch.add(order, record);
+            }
             if (orders == null) {
                 single = record;
             } else {
                 orders[index] = record;
             }
         }
+        touched.clear();
+        if (batch != null) {
+            batch.add(trades, journal, balances);
+            if (!engine.publishesEvents()) {
+                return;
+            }
+        }
         MarketChanges changes = new MarketChanges(assetId, book.sequence(), newStatus,
                 orders == null ? List.of(single) : List.of(orders),
                 trades.isEmpty() ? List.of() : trades, journal.isEmpty() ? List.of() : journal,
                 balances.toDeltas());
-        touched.clear();
-        return changes;
+        if (batch == null) {
+            session.apply(changes);
+        }
+        sink.applied(changes);
     }
 
     /** The subject's record as {@link #finish} built it (a new one only if finish did not touch it). */
@@ -681,12 +688,13 @@ final class MarketState implements BookListener {
         return subjectRecord != null ? subjectRecord : subject.toRecord(assetId, now);
     }
 
-    private List<Trade> tradeViews(MarketChanges changes) {
-        if (changes.trades().isEmpty()) {
+    /** The command's trades as the result shows them. */
+    private List<Trade> tradeViews() {
+        if (trades.isEmpty()) {
             return List.of();
         }
-        List<Trade> views = new ArrayList<>(changes.trades().size());
-        for (TradeRecord trade : changes.trades()) {
+        List<Trade> views = new ArrayList<>(trades.size());
+        for (TradeRecord trade : trades) {
             views.add(new Trade(trade, rules));
         }
         return views;

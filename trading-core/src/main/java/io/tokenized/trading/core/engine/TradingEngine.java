@@ -644,6 +644,11 @@ public final class TradingEngine {
         return session.userExists(userId) ? knownUserNumber(userId) : 0;
     }
 
+    /** Whether a command's outcome is needed for events: some listener is registered. */
+    boolean publishesEvents() {
+        return !listeners.isEmpty();
+    }
+
     void indexLive(LiveOrder order) {
         liveOrders.put(order);
     }

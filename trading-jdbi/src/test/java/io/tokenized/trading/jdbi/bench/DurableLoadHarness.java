@@ -5,8 +5,11 @@ import io.tokenized.trading.core.book.Side;
 import io.tokenized.trading.core.book.TimeInForce;
 import io.tokenized.trading.core.engine.AssetResult;
 import io.tokenized.trading.core.engine.BookSnapshot;
+import io.tokenized.trading.core.engine.CancelOrder;
 import io.tokenized.trading.core.engine.CancelResult;
 import io.tokenized.trading.core.engine.Order;
+import io.tokenized.trading.core.engine.OrderCommand;
+import io.tokenized.trading.core.engine.OrderResult;
 import io.tokenized.trading.core.engine.PlaceOrder;
 import io.tokenized.trading.core.engine.PlaceResult;
 import io.tokenized.trading.core.engine.TradingEngine;
@@ -42,6 +45,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * End-to-end durable throughput and latency of the PostgreSQL store, beside pgbench TPC-B on the same
@@ -59,11 +63,16 @@ import java.util.regex.Pattern;
  * {@code 1,16,64}), {@code bench.seconds} per run (20), {@code bench.warmupSeconds} (5), {@code bench.markets}
  * (4), {@code bench.users} (1000), {@code bench.makerFeeBps} / {@code bench.takerFeeBps} (10 / 20),
  * {@code bench.rebuildOrders} (1000000; 0 skips), {@code bench.pgbench}
- * (the pgbench binary; found on PATH or under /usr/lib/postgresql by default), {@code bench.pool} (32).
+ * (the pgbench binary; found on PATH or under /usr/lib/postgresql by default), {@code bench.pool} (32),
+ * {@code bench.batch} (1: one engine call per command; N > 1: each submitter sends N commands per
+ * {@link TradingEngine#execute} call, at most {@value TradingEngine#MAX_COMMANDS_PER_UNIT}).
  *
  * <p>The workload per submitter, closed loop: ~80% limit orders one to ten ticks behind the touch, ~10%
  * marketable limit orders (IOC through the touch), ~10% cancels of its own resting orders, on a random
  * market for a random user. Latency is measured per command from call to return, in an HdrHistogram.
+ * With {@code bench.batch} N > 1 a submitter builds N commands of that mix on one market, chosen at random
+ * per batch so that the batch is one unit (one transaction), cancelling only orders that earlier results
+ * showed resting there; orders/s still counts commands, but latency is per batch call.
  * A paced run at half the peak rate then measures latency from each command's scheduled start (so queueing
  * behind a slow command is counted). Single-threaded setup; the submitters are threads of their own.
  */
@@ -78,14 +87,19 @@ public final class DurableLoadHarness {
 
     private final DatabaseUrl admin;
     private final int users;
+    private final int batch;
     private final List<String> markets = new ArrayList<>();
     private TradingEngine engine;
     private JdbiTradingStore store;
     private HikariDataSource pool;
 
-    private DurableLoadHarness(DatabaseUrl admin, int users, int marketCount) {
+    private DurableLoadHarness(DatabaseUrl admin, int users, int marketCount, int batch) {
+        if (batch < 1 || batch > TradingEngine.MAX_COMMANDS_PER_UNIT) {
+            throw new IllegalArgumentException("bench.batch must be 1 to " + TradingEngine.MAX_COMMANDS_PER_UNIT);
+        }
         this.admin = admin;
         this.users = users;
+        this.batch = batch;
         for (int i = 0; i < marketCount; i++) {
             markets.add("MKT" + i);
         }
@@ -99,11 +113,17 @@ public final class DurableLoadHarness {
         int warmup = Integer.getInteger("bench.warmupSeconds", 5);
         int rebuildOrders = Integer.getInteger("bench.rebuildOrders", 1_000_000);
         DurableLoadHarness harness = new DurableLoadHarness(admin, Integer.getInteger("bench.users", 1_000),
-                Integer.getInteger("bench.markets", 4));
+                Integer.getInteger("bench.markets", 4), Integer.getInteger("bench.batch", 1));
         harness.setUp(Integer.getInteger("bench.pool", 32));
         try {
             System.out.printf(Locale.ROOT, "server: %s; %d users, %d markets, %d s per run after %d s warm-up%n",
                     harness.serverVersion(), harness.users, harness.markets.size(), seconds, warmup);
+            // Orders/s always counts commands; with batches the latency is that of the whole call.
+            String latency = harness.batch == 1 ? "" : " (latency per batch of " + harness.batch + ")";
+            if (harness.batch > 1) {
+                System.out.println("batches of " + harness.batch + " commands on one market per engine.execute call"
+                        + latency);
+            }
             List<String> rows = new ArrayList<>();
             double peak = 0;
             String pgbench = clients.length == 0 ? null : pgbenchBinary();
@@ -119,6 +139,9 @@ public final class DurableLoadHarness {
                 System.out.println(rows.get(rows.size() - 1));
             }
             System.out.println();
+            if (harness.batch > 1) {
+                System.out.println("latency per batch of " + harness.batch + "; orders/s counts commands");
+            }
             System.out.println("| clients | orders/s | p50 ms | p99 ms | p99.9 ms | pgbench TPC-B tps | ratio |");
             System.out.println("|---|---|---|---|---|---|---|");
             rows.forEach(System.out::println);
@@ -127,8 +150,9 @@ public final class DurableLoadHarness {
                 double halfPeak = peak / 2;
                 Result paced = harness.paced(pacedClients, halfPeak, warmup, seconds);
                 System.out.printf(Locale.ROOT, "%npaced at half the peak (%.0f orders/s target, %d submitters): %.0f orders/s, "
-                            + "p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms (from scheduled start)%n",
-                        halfPeak, pacedClients, paced.ordersPerSecond, paced.p50Ms(), paced.p99Ms(), paced.p999Ms());
+                            + "p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms (from scheduled start)%s%n",
+                        halfPeak, pacedClients, paced.ordersPerSecond, paced.p50Ms(), paced.p99Ms(), paced.p999Ms(),
+                        latency);
             }
             System.out.println("commands failed with an exception: " + FAILURES.get());
             if (rebuildOrders > 0) {
@@ -226,7 +250,8 @@ public final class DurableLoadHarness {
         List<Histogram> histograms = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
-        long intervalNanos = ratePerSecond > 0 ? (long) (clients * 1e9 / ratePerSecond) : 0;
+        // The rate counts commands; a submitter sends one call (of `batch` commands) per interval.
+        long intervalNanos = ratePerSecond > 0 ? (long) (clients * batch * 1e9 / ratePerSecond) : 0;
         for (int c = 0; c < clients; c++) {
             Histogram histogram = new Histogram(3_600_000_000_000L, 3);
             histograms.add(histogram);
@@ -254,15 +279,20 @@ public final class DurableLoadHarness {
                         begin = System.nanoTime();
                     }
                     try {
-                        oneCommand(random, resting);
+                        if (batch == 1) {
+                            oneCommand(random, resting);
+                        } else {
+                            oneBatch(random, resting);
+                        }
                     } catch (RuntimeException e) {
-                        if (FAILURES.incrementAndGet() <= 5) {
+                        // A batch is one unit: when it throws, none of its commands applied.
+                        if (FAILURES.getAndAdd(batch) < 5) {
                             e.printStackTrace();
                         }
                         continue;
                     }
                     histogram.recordValue(Math.max(1, System.nanoTime() - begin));
-                    commands.incrementAndGet();
+                    commands.addAndGet(batch);
                 }
             }, "submitter-" + c);
             threads.add(thread);
@@ -290,23 +320,53 @@ public final class DurableLoadHarness {
             return;
         }
         String market = markets.get(random.nextInt(markets.size()));
+        remember(engine.placeOrder(placement(random, market, roll)), resting);
+    }
+
+    /**
+     * {@code batch} commands of the same mix in one {@link TradingEngine#execute} call. One market per batch,
+     * so the batch runs as one unit; its cancels name only orders that earlier results left resting there.
+     */
+    private void oneBatch(SplittableRandom random, List<Order> resting) {
+        String market = markets.get(random.nextInt(markets.size()));
+        List<OrderCommand> commands = new ArrayList<>(batch);
+        for (int i = 0; i < batch; i++) {
+            int roll = random.nextInt(10);
+            Order order = roll == 0 ? takeResting(random, resting, market) : null;
+            commands.add(order != null ? new CancelOrder(order.userId(), order.id()) : placement(random, market, roll));
+        }
+        for (OrderResult result : engine.execute(commands)) {
+            remember(result, resting);
+        }
+    }
+
+    /** A marketable IOC limit when {@code roll} is 1, else a limit one to ten ticks behind the touch. */
+    private PlaceOrder placement(SplittableRandom random, String market, int roll) {
         String user = "user" + random.nextInt(users);
         Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
         long quantity = 1 + random.nextInt(10);
-        PlaceOrder request;
         if (roll == 1) {
             long ticks = side == Side.BUY ? MID_TICKS + 60 : MID_TICKS - 60;
-            request = PlaceOrder.limit(user, market, side, BigDecimal.valueOf(ticks, 2), BigDecimal.valueOf(quantity))
+            return PlaceOrder.limit(user, market, side, BigDecimal.valueOf(ticks, 2), BigDecimal.valueOf(quantity))
                     .withTimeInForce(TimeInForce.IOC);
-        } else {
-            long behind = 1 + random.nextInt(10);
-            long ticks = side == Side.BUY ? MID_TICKS - behind : MID_TICKS + behind;
-            request = PlaceOrder.limit(user, market, side, BigDecimal.valueOf(ticks, 2), BigDecimal.valueOf(quantity));
         }
-        PlaceResult result = engine.placeOrder(request);
+        long behind = 1 + random.nextInt(10);
+        long ticks = side == Side.BUY ? MID_TICKS - behind : MID_TICKS + behind;
+        return PlaceOrder.limit(user, market, side, BigDecimal.valueOf(ticks, 2), BigDecimal.valueOf(quantity));
+    }
+
+    /** Keeps a placed order that rests, as a later cancel's target (at most 500 per submitter). */
+    private static void remember(OrderResult result, List<Order> resting) {
         if (result instanceof PlaceResult.Placed placed && placed.order().status().isLive() && resting.size() < 500) {
             resting.add(placed.order());
         }
+    }
+
+    /** Removes and returns a random one of the resting orders in {@code market}; null when there is none. */
+    private static Order takeResting(SplittableRandom random, List<Order> resting, String market) {
+        int[] inMarket = IntStream.range(0, resting.size()).filter(i -> resting.get(i).assetId().equals(market))
+                .toArray();
+        return inMarket.length == 0 ? null : resting.remove(inMarket[random.nextInt(inMarket.length)]);
     }
 
     // ---- pgbench ----------------------------------------------------------------------------------
