@@ -7,6 +7,7 @@ import io.tokenized.trading.core.memory.InMemoryTradingStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -18,21 +19,27 @@ import java.util.concurrent.CountDownLatch;
  * spinning for a lock counts; one parked does not).
  *
  * <p>{@code separate} gives each market its own engine and store instead, which shares nothing: what the
- * machine's cores give when nothing is shared, the bound for the shared run.
+ * machine's cores give when nothing is shared, the bound for the shared run. {@code batches} sends each
+ * market's commands through {@link TradingEngine#execute}, as {@link EngineBenchmark#replayInBatches} does.
  *
  * <pre>java -Xms8g -Xmx8g -XX:+UseParallelGC -XX:+AlwaysPreTouch -cp trading-benchmarks/target/benchmarks.jar \
- *     io.tokenized.trading.benchmarks.ParallelMarketsRun 2 5 [separate]</pre>
+ *     io.tokenized.trading.benchmarks.ParallelMarketsRun 2 5 [separate] [batches]</pre>
  */
 public final class ParallelMarketsRun {
 
     private ParallelMarketsRun() {
     }
 
-    /** Arguments: markets (2), rounds (5), and {@code separate} for an engine and store per market. */
+    /**
+     * Arguments: markets (2), rounds (5), then {@code separate} for an engine and store per market and
+     * {@code batches} for batched commands, in any order.
+     */
     public static void main(String[] args) throws InterruptedException {
         int markets = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        boolean separate = args.length > 2 && args[2].equals("separate");
+        List<String> flags = Arrays.asList(args).subList(Math.min(2, args.length), args.length);
+        boolean separate = flags.contains("separate");
+        boolean batches = flags.contains("batches");
         EngineBenchmark[] replays = new EngineBenchmark[markets];
         for (int i = 0; i < markets; i++) {
             replays[i] = new EngineBenchmark("BENCH" + (i + 1), EngineBenchmark.SEED + i);
@@ -51,14 +58,14 @@ public final class ParallelMarketsRun {
                 }
             }
             long[] cpuNanos = new long[markets];
-            long nanos = replayAtOnce(replays, cpuNanos);
+            long nanos = replayAtOnce(replays, batches, cpuNanos);
             for (EngineBenchmark replay : replays) {
                 replay.theEngineRefusedWhatTheBookRefuses();
             }
             long commands = markets * (long) EngineBenchmark.COMMANDS;
-            System.out.printf("round %d: %,d commands/s in %d markets on %s (%,d per second of the replaying"
+            System.out.printf("round %d: %,d commands/s in %d markets on %s%s (%,d per second of the replaying"
                     + " threads' CPU time)%n", round, commands * 1_000_000_000L / nanos, markets,
-                    separate ? "an engine and store each" : "one engine and store",
+                    separate ? "an engine and store each" : "one engine and store", batches ? ", in batches" : "",
                     commands * 1_000_000_000L / Arrays.stream(cpuNanos).sum());
             if (round == rounds - 1) {
                 for (int i = 0; i < markets; i++) {
@@ -78,7 +85,8 @@ public final class ParallelMarketsRun {
      * Starts every replay at once and returns the nanoseconds until the last one ends; each replay's CPU
      * time goes into {@code cpuNanos}.
      */
-    private static long replayAtOnce(EngineBenchmark[] replays, long[] cpuNanos) throws InterruptedException {
+    private static long replayAtOnce(EngineBenchmark[] replays, boolean batches, long[] cpuNanos)
+            throws InterruptedException {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         CountDownLatch ready = new CountDownLatch(replays.length);
         CountDownLatch start = new CountDownLatch(1);
@@ -95,7 +103,11 @@ public final class ParallelMarketsRun {
                     return;
                 }
                 long cpuStart = cpu.getCurrentThreadCpuTime();
-                replay.replay();
+                if (batches) {
+                    replay.replayInBatches();
+                } else {
+                    replay.replay();
+                }
                 cpuNanos[market] = cpu.getCurrentThreadCpuTime() - cpuStart;
             }, "replay-" + (i + 1));
             threads[i].start();

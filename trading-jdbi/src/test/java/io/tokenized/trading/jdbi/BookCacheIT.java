@@ -245,6 +245,11 @@ class BookCacheIT {
             }
 
             @Override
+            public boolean hasAvailable(String userId, String assetId, long minimumMinor) {
+                return session.hasAvailable(userId, assetId, minimumMinor);
+            }
+
+            @Override
             public OrderRecord orderByClientId(String userId, String clientOrderId) {
                 return session.orderByClientId(userId, clientOrderId);
             }

@@ -131,7 +131,7 @@ final class MarketState implements BookListener {
         if (reserve < 0) {
             return new PlaceResult.Rejected(MarketRules.rejection(reserve));
         }
-        if (available(session, spec.userId(), lockedAssetId) < reserve) {
+        if (!canSpend(session, spec.userId(), lockedAssetId, reserve)) {
             return new PlaceResult.Rejected(RejectReason.INSUFFICIENT_FUNDS);
         }
         begin();
@@ -204,7 +204,7 @@ final class MarketState implements BookListener {
             }
             extraLock = required - order.lockedMinor;
         }
-        if (extraLock > 0 && available(session, userId, rules.quote().id()) < extraLock) {
+        if (extraLock > 0 && !canSpend(session, userId, rules.quote().id(), extraLock)) {
             return new AmendResult.Rejected(RejectReason.INSUFFICIENT_FUNDS);
         }
         begin();
@@ -392,10 +392,21 @@ final class MarketState implements BookListener {
         }
     }
 
-    /** What the user may spend of an asset now: the stored balance and the batch's changes so far. */
-    private long available(MarketSession session, String userId, String balanceAssetId) {
-        long stored = session.balance(userId, balanceAssetId).availableMinor();
-        return batch == null ? stored : stored + batch.balances.available(userId, balanceAssetId);
+    /**
+     * Whether the user may spend {@code amountMinor} of an asset now: whether the stored balance, with the
+     * batch's changes so far, covers it. Asked of the store as a funds check, which another market's commit
+     * invalidates only when it changes the answer.
+     */
+    private boolean canSpend(MarketSession session, String userId, String balanceAssetId, long amountMinor) {
+        long fromStore = amountMinor;
+        if (batch != null) {
+            try {
+                fromStore = Math.subtractExact(amountMinor, batch.balances.available(userId, balanceAssetId));
+            } catch (ArithmeticException beyondAnyBalance) {
+                return false;
+            }
+        }
+        return session.hasAvailable(userId, balanceAssetId, fromStore);
     }
 
     private record ClientOrderKey(String userId, String clientOrderId) {

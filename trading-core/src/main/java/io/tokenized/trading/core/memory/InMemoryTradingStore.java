@@ -53,9 +53,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>So a market work may read a balance that another market's commit changes before its own outcome
  * is applied. The session keeps what the work read ({@link UnitReads}), and the store applies the
- * outcome only if that still holds: each balance read at least what it was (the engine checks only that
- * a balance covers what the work takes) and each client order id found free still free. An answer that
- * applies nothing needs its reads unchanged, when it made more than one. The outcome itself is checked
+ * outcome only if that still holds: each funds check ({@code hasAvailable}, all the engine asks of a
+ * balance) answered as it was, each balance read at least what it was, and each client order id found
+ * free still free. An answer that applies nothing needs its balance reads unchanged, when it made more
+ * than one read. The outcome itself is checked
  * whole (no balance below zero, unique keys) before any of it is applied, so a refused unit leaves
  * nothing behind. A run whose reads no longer hold is rolled back and run once more the same way: the
  * engine then rebuilds its cached book, and does so while other markets go on committing. A run refused
@@ -248,8 +249,8 @@ public final class InMemoryTradingStore implements TradingStore {
     }
 
     /**
-     * Whether what an optimistic run read still holds, so that a run now would decide the same. An outcome
-     * to apply needs each balance it read to be at least what it was (the engine only checks that a
+     * Whether what an optimistic run read still holds, so that a run now would decide the same. Each funds
+     * check must give the same answer. An outcome to apply needs each balance it read to be at least what it was (the engine only checks that a
      * balance covers what it takes, and takes the whole reservation before it gives any back) and each
      * client order id it found free to be free still; an answer that applies nothing, which no other check
      * meets, needs every read unchanged. Users are never removed, so a user found is found still.
@@ -263,6 +264,13 @@ public final class InMemoryTradingStore implements TradingStore {
             int cell = user == Names.ABSENT || asset == Names.ABSENT ? BalanceTable.NO_ROW
                     : balances.cell(user, asset);
             long available = cell == BalanceTable.NO_ROW ? 0 : balances.available(cell);
+            if (reads.check[i]) {
+                // A funds check holds while its answer does, whatever else the balance did.
+                if ((available >= reads.available[i]) != reads.covered[i]) {
+                    return false;
+                }
+                continue;
+            }
             long locked = cell == BalanceTable.NO_ROW ? 0 : balances.locked(cell);
             if (outcome ? available < reads.available[i]
                     : available != reads.available[i] || locked != reads.locked[i]) {
@@ -1222,6 +1230,23 @@ public final class InMemoryTradingStore implements TradingStore {
                 lock.unlock();
             }
             return new BalanceRecord(userId, assetId, available, locked);
+        }
+
+        @Override
+        public boolean hasAvailable(String userId, String assetId, long minimumMinor) {
+            checkOpen();
+            lockTables();
+            try {
+                int user = userIds.find(userId);
+                int asset = assetIds.find(assetId);
+                int cell = user == Names.ABSENT || asset == Names.ABSENT ? BalanceTable.NO_ROW
+                        : balances.cell(user, asset);
+                boolean covered = (cell == BalanceTable.NO_ROW ? 0 : balances.available(cell)) >= minimumMinor;
+                reads.fundsCheck(user, asset, userId, assetId, minimumMinor, covered);
+                return covered;
+            } finally {
+                lock.unlock();
+            }
         }
 
         @Override

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * What a market work read of the store's shared tables while it ran without the store-wide lock: the
- * balances it saw, the client order ids it found free and the users it found unknown. The store checks
+ * balances it saw and the funds checks it made, the client order ids it found free and the users it found unknown. The store checks
  * them under the lock before it applies the outcome (see {@link InMemoryTradingStore}). Users and assets
  * are kept as the store's name numbers, or {@link Names#ABSENT} with their names when the store did not
  * know them yet. Not thread-safe: one per market session, whose units run one at a time.
@@ -17,6 +17,9 @@ final class UnitReads {
     String[] balanceAssetName = new String[4];
     long[] available = new long[4];
     long[] locked = new long[4];
+    /** Whether read i was a funds check: {@code available[i]} is then its minimum, {@code covered[i]} its answer. */
+    boolean[] check = new boolean[4];
+    boolean[] covered = new boolean[4];
 
     int freeClientIds;
     String[] clientUser = new String[2];
@@ -37,6 +40,16 @@ final class UnitReads {
     }
 
     void balance(int user, int asset, String userName, String assetName, long availableMinor, long lockedMinor) {
+        add(user, asset, userName, assetName, availableMinor, lockedMinor, false, false);
+    }
+
+    /** A funds check: whether the available balance was at least {@code minimumMinor}. */
+    void fundsCheck(int user, int asset, String userName, String assetName, long minimumMinor, boolean answer) {
+        add(user, asset, userName, assetName, minimumMinor, 0, true, answer);
+    }
+
+    private void add(int user, int asset, String userName, String assetName, long availableMinor, long lockedMinor,
+                     boolean isCheck, boolean answer) {
         if (balances == balanceUser.length) {
             int capacity = 2 * balances;
             balanceUser = Arrays.copyOf(balanceUser, capacity);
@@ -45,6 +58,8 @@ final class UnitReads {
             balanceAssetName = Arrays.copyOf(balanceAssetName, capacity);
             available = Arrays.copyOf(available, capacity);
             locked = Arrays.copyOf(locked, capacity);
+            check = Arrays.copyOf(check, capacity);
+            covered = Arrays.copyOf(covered, capacity);
         }
         balanceUser[balances] = user;
         balanceAsset[balances] = asset;
@@ -52,6 +67,8 @@ final class UnitReads {
         balanceAssetName[balances] = assetName;
         available[balances] = availableMinor;
         locked[balances] = lockedMinor;
+        check[balances] = isCheck;
+        covered[balances] = answer;
         balances++;
     }
 

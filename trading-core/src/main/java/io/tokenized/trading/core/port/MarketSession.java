@@ -49,6 +49,15 @@ public interface MarketSession {
     BalanceRecord balance(String userId, String assetId);
 
     /**
+     * Whether the user's available balance of the asset is at least {@code minimumMinor}: a funds check,
+     * for a work that relies on the answer and on nothing more exact. Reads as {@link #balance} does. A
+     * store that does not lock rows commits the work's outcome only while the answer still holds, so
+     * another unit's change that leaves it as it was does not run the work again, as a changed balance
+     * read would.
+     */
+    boolean hasAvailable(String userId, String assetId, long minimumMinor);
+
+    /**
      * The user's order with this client order id, in any market, or null. Includes orders applied by
      * earlier works of this unit. Two units that insert the same (user, client order id) concurrently
      * cannot both commit: the store re-runs the losing unit, whose work then finds the winner's order.

@@ -161,6 +161,76 @@ class InMemoryUnitRulesTest {
     }
 
     @Test
+    void aFundsCheckThatAnotherMarketsCommitLeavesTrueHoldsAndTheWorkRunsOnce() {
+        aSecondMarketBolt();
+        AtomicInteger runs = new AtomicInteger();
+        OrderRecord buy = order(1, "alice", "c-1", 6, 100, 100);
+
+        String outcome = store.inMarket("ACME", session -> {
+            boolean covered = session.hasAvailable("alice", "USD", 600);
+            if (runs.incrementAndGet() == 1) {
+                // Takes 400 of the 1,000: the 600 this work checked are still there.
+                boltReservesAlicesCash(400);
+            }
+            if (!covered) {
+                return "insufficient";
+            }
+            session.apply(new MarketChanges("ACME", 1, null, List.of(buy), List.of(), List.of(),
+                    List.of(new BalanceDelta("alice", "USD", -600, 600))));
+            return "placed";
+        });
+
+        assertThat(outcome).isEqualTo("placed");
+        assertThat(runs).hasValue(1);
+        assertThat(store.balances("alice")).containsExactly(new BalanceRecord("alice", "USD", 0, 1_000));
+    }
+
+    @Test
+    void aFundsCheckThatAnotherMarketsCommitTurnsFalseRunsTheWorkAgain() {
+        aSecondMarketBolt();
+        AtomicInteger runs = new AtomicInteger();
+        OrderRecord buy = order(1, "alice", "c-1", 6, 100, 100);
+
+        String outcome = store.inMarket("ACME", session -> {
+            boolean covered = session.hasAvailable("alice", "USD", 600);
+            if (runs.incrementAndGet() == 1) {
+                boltReservesAlicesCash(401);
+            }
+            if (!covered) {
+                return "insufficient";
+            }
+            session.apply(new MarketChanges("ACME", 1, null, List.of(buy), List.of(), List.of(),
+                    List.of(new BalanceDelta("alice", "USD", -600, 600))));
+            return "placed";
+        });
+
+        assertThat(outcome).isEqualTo("insufficient");
+        assertThat(runs).hasValue(2);
+        assertThat(store.order(buy.id())).isEmpty();
+    }
+
+    @Test
+    void aRefusalOnAFundsCheckThatAnotherMarketsCommitTurnsTrueIsDecidedAgain() {
+        aSecondMarketBolt();
+        boltReservesAlicesCash(1_000);
+        AtomicInteger runs = new AtomicInteger();
+
+        String outcome = store.inMarket("ACME", session -> {
+            boolean covered = session.hasAvailable("alice", "USD", 600);
+            boolean free = session.orderByClientId("alice", "c-1") == null;
+            if (runs.incrementAndGet() == 1) {
+                // BOLT gives the 1,000 back: a refusal decided on the old balance would be stale.
+                runOnAnotherThread(() -> market(new MarketChanges("BOLT", 2, null, List.of(), List.of(),
+                        List.of(), List.of(new BalanceDelta("alice", "USD", 1_000, -1_000)))));
+            }
+            return covered && free ? "would place" : "insufficient";
+        });
+
+        assertThat(outcome).isEqualTo("would place");
+        assertThat(runs).hasValue(2);
+    }
+
+    @Test
     void aRunWhoseReadsChangedRunsAgainWhileOtherMarketsGoOnCommitting() {
         aSecondMarketBolt();
         AtomicInteger runs = new AtomicInteger();

@@ -290,6 +290,17 @@ public abstract class TradingStoreConformance {
     }
 
     @Test
+    void aFundsCheckAnswersWhetherTheAvailableBalanceCoversTheAmount() {
+        fund("alice", USD, "10.00");
+
+        List<Boolean> answers = store.inMarket(ACME, session -> List.of(
+                session.hasAvailable("alice", USD, 1000), session.hasAvailable("alice", USD, 1001),
+                session.hasAvailable("bob", ACME, 0), session.hasAvailable("bob", ACME, 1)));
+
+        assertThat(answers).containsExactly(true, false, true, false);
+    }
+
+    @Test
     void theLastTradePriceIsThatOfTheLatestTrade() {
         fund("alice", USD, "100.00");
         fund("bob", ACME, "10");
