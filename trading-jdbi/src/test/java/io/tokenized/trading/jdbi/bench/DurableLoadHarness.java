@@ -53,7 +53,7 @@ import java.util.stream.IntStream;
  * after the unit holding it committed (synchronous_commit as the server has it).
  *
  * <pre>
- * mvn -B -q -pl trading-jdbi -am install -DskipTests
+ * mvn -B -q -pl trading-bom,trading-jdbi -am install -DskipTests
  * mvn -B -q -pl trading-jdbi exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.tokenized.trading.jdbi.bench.DurableLoadHarness \
  *     -Dbench.url=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres
