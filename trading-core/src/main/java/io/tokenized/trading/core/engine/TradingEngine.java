@@ -33,6 +33,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The host's entry point: assets and markets, deposits and withdrawals, orders, queries and the audit.
@@ -251,31 +252,26 @@ public final class TradingEngine {
 
     private MarketCommand<PlaceResult> placement(PlaceOrder request) {
         Objects.requireNonNull(request, "request");
-        MarketState state = marketState(request.assetId());
-        if (state == null) {
-            return new Refused<>(new PlaceResult.Rejected(unknownMarket(request.assetId())));
-        }
-        try {
-            return place(state, Parsing.spec(request, state.sizes()));
-        } catch (Parsing.Refusal refusal) {
-            return new Refused<>(new PlaceResult.Rejected(refusal.reason));
-        }
+        return placement(request.assetId(), rules -> Parsing.spec(request, rules));
     }
 
     private MarketCommand<PlaceResult> placement(PlaceOco request) {
         Objects.requireNonNull(request, "request");
-        MarketState state = marketState(request.assetId());
+        return placement(request.assetId(), rules -> Parsing.spec(request, rules));
+    }
+
+    /** A placement whose request {@code parser} converts to the market's units or refuses. */
+    private MarketCommand<PlaceResult> placement(String assetId, Function<MarketRules, OrderSpec> parser) {
+        MarketState state = marketState(assetId);
         if (state == null) {
-            return new Refused<>(new PlaceResult.Rejected(unknownMarket(request.assetId())));
+            return new Refused<>(new PlaceResult.Rejected(unknownMarket(assetId)));
         }
+        OrderSpec spec;
         try {
-            return place(state, Parsing.spec(request, state.sizes()));
+            spec = parser.apply(state.sizes());
         } catch (Parsing.Refusal refusal) {
             return new Refused<>(new PlaceResult.Rejected(refusal.reason));
         }
-    }
-
-    private MarketCommand<PlaceResult> place(MarketState state, OrderSpec spec) {
         return new MarketCommand<>(state) {
             @Override
             PlaceResult decide(MarketState state, MarketSession session) {

@@ -261,8 +261,7 @@ public final class InMemoryTradingStore implements TradingStore {
                     : userIds.find(reads.balanceUserName[i]);
             int asset = reads.balanceAsset[i] != Names.ABSENT ? reads.balanceAsset[i]
                     : assetIds.find(reads.balanceAssetName[i]);
-            int cell = user == Names.ABSENT || asset == Names.ABSENT ? BalanceTable.NO_ROW
-                    : balances.cell(user, asset);
+            int cell = balanceCell(user, asset);
             long available = cell == BalanceTable.NO_ROW ? 0 : balances.available(cell);
             if (reads.check[i]) {
                 // A funds check holds while its answer does, whatever else the balance did.
@@ -288,6 +287,11 @@ public final class InMemoryTradingStore implements TradingStore {
             }
         }
         return true;
+    }
+
+    /** The balance cell of (user, asset), either of which may be {@link Names#ABSENT}; or NO_ROW. */
+    private int balanceCell(int user, int asset) {
+        return user == Names.ABSENT || asset == Names.ABSENT ? BalanceTable.NO_ROW : balances.cell(user, asset);
     }
 
     @Override
@@ -1221,8 +1225,7 @@ public final class InMemoryTradingStore implements TradingStore {
             try {
                 int user = userIds.find(userId);
                 int asset = assetIds.find(assetId);
-                int cell = user == Names.ABSENT || asset == Names.ABSENT ? BalanceTable.NO_ROW
-                        : balances.cell(user, asset);
+                int cell = balanceCell(user, asset);
                 available = cell == BalanceTable.NO_ROW ? 0 : balances.available(cell);
                 locked = cell == BalanceTable.NO_ROW ? 0 : balances.locked(cell);
                 reads.balance(user, asset, userId, assetId, available, locked);
@@ -1239,8 +1242,7 @@ public final class InMemoryTradingStore implements TradingStore {
             try {
                 int user = userIds.find(userId);
                 int asset = assetIds.find(assetId);
-                int cell = user == Names.ABSENT || asset == Names.ABSENT ? BalanceTable.NO_ROW
-                        : balances.cell(user, asset);
+                int cell = balanceCell(user, asset);
                 boolean covered = (cell == BalanceTable.NO_ROW ? 0 : balances.available(cell)) >= minimumMinor;
                 reads.fundsCheck(user, asset, userId, assetId, minimumMinor, covered);
                 return covered;

@@ -166,21 +166,9 @@ class InMemoryUnitRulesTest {
         AtomicInteger runs = new AtomicInteger();
         OrderRecord buy = order(1, "alice", "c-1", 6, 100, 100);
 
-        String outcome = store.inMarket("ACME", session -> {
-            boolean covered = session.hasAvailable("alice", "USD", 600);
-            if (runs.incrementAndGet() == 1) {
-                // Takes 400 of the 1,000: the 600 this work checked are still there.
-                boltReservesAlicesCash(400);
-            }
-            if (!covered) {
-                return "insufficient";
-            }
-            session.apply(new MarketChanges("ACME", 1, null, List.of(buy), List.of(), List.of(),
-                    List.of(new BalanceDelta("alice", "USD", -600, 600))));
-            return "placed";
-        });
+        // Takes 400 of the 1,000: the 600 the work checked are still there.
+        assertThat(placeIfCovered(buy, 600, 400, runs)).isEqualTo("placed");
 
-        assertThat(outcome).isEqualTo("placed");
         assertThat(runs).hasValue(1);
         assertThat(store.balances("alice")).containsExactly(new BalanceRecord("alice", "USD", 0, 1_000));
     }
@@ -191,22 +179,29 @@ class InMemoryUnitRulesTest {
         AtomicInteger runs = new AtomicInteger();
         OrderRecord buy = order(1, "alice", "c-1", 6, 100, 100);
 
-        String outcome = store.inMarket("ACME", session -> {
-            boolean covered = session.hasAvailable("alice", "USD", 600);
+        assertThat(placeIfCovered(buy, 600, 401, runs)).isEqualTo("insufficient");
+
+        assertThat(runs).hasValue(2);
+        assertThat(store.order(buy.id())).isEmpty();
+    }
+
+    /**
+     * A unit of ACME that places {@code buy} if alice's available cash covers {@code amount}; during its
+     * first run, a unit of BOLT reserves {@code takenMeanwhile} of that cash.
+     */
+    private String placeIfCovered(OrderRecord buy, long amount, long takenMeanwhile, AtomicInteger runs) {
+        return store.inMarket("ACME", session -> {
+            boolean covered = session.hasAvailable("alice", "USD", amount);
             if (runs.incrementAndGet() == 1) {
-                boltReservesAlicesCash(401);
+                boltReservesAlicesCash(takenMeanwhile);
             }
             if (!covered) {
                 return "insufficient";
             }
             session.apply(new MarketChanges("ACME", 1, null, List.of(buy), List.of(), List.of(),
-                    List.of(new BalanceDelta("alice", "USD", -600, 600))));
+                    List.of(new BalanceDelta("alice", "USD", -amount, amount))));
             return "placed";
         });
-
-        assertThat(outcome).isEqualTo("insufficient");
-        assertThat(runs).hasValue(2);
-        assertThat(store.order(buy.id())).isEmpty();
     }
 
     @Test
