@@ -28,7 +28,11 @@ final class UnitReads {
     int unknownUsers;
     String[] unknownUser = new String[2];
 
+    /** Funds checks made without the store-wide lock: their answers must be checked even when alone. */
+    int unlocked;
+
     void clear() {
+        unlocked = 0;
         balances = 0;
         freeClientIds = 0;
         unknownUsers = 0;
@@ -41,6 +45,15 @@ final class UnitReads {
 
     void balance(int user, int asset, String userName, String assetName, long availableMinor, long lockedMinor) {
         add(user, asset, userName, assetName, availableMinor, lockedMinor, false, false);
+    }
+
+    /**
+     * A funds check made without the store-wide lock: kept by name only, since the numbers a racing read
+     * found cannot be trusted.
+     */
+    void fundsCheckUnlocked(String userName, String assetName, long minimumMinor, boolean answer) {
+        unlocked++;
+        add(Names.ABSENT, Names.ABSENT, userName, assetName, minimumMinor, 0, true, answer);
     }
 
     /** A funds check: whether the available balance was at least {@code minimumMinor}. */

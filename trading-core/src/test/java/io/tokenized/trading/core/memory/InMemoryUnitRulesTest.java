@@ -205,20 +205,20 @@ class InMemoryUnitRulesTest {
     }
 
     @Test
-    void aRefusalOnAFundsCheckThatAnotherMarketsCommitTurnsTrueIsDecidedAgain() {
+    void aRefusalOnALoneFundsCheckThatAnotherMarketsCommitTurnsTrueIsDecidedAgain() {
         aSecondMarketBolt();
         boltReservesAlicesCash(1_000);
         AtomicInteger runs = new AtomicInteger();
 
         String outcome = store.inMarket("ACME", session -> {
+            // Made without the store-wide lock, so checked before the answer stands, even alone.
             boolean covered = session.hasAvailable("alice", "USD", 600);
-            boolean free = session.orderByClientId("alice", "c-1") == null;
             if (runs.incrementAndGet() == 1) {
                 // BOLT gives the 1,000 back: a refusal decided on the old balance would be stale.
                 runOnAnotherThread(() -> market(new MarketChanges("BOLT", 2, null, List.of(), List.of(),
                         List.of(), List.of(new BalanceDelta("alice", "USD", 1_000, -1_000)))));
             }
-            return covered && free ? "would place" : "insufficient";
+            return covered ? "would place" : "insufficient";
         });
 
         assertThat(outcome).isEqualTo("would place");
