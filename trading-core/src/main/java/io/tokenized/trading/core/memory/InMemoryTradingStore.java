@@ -47,8 +47,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Thread-safe. A market unit holds its market's lock from start to end, so the units of one market
  * run one at a time; units of different markets run in parallel. The shared tables are guarded by one
- * store-wide lock: a market work runs without it, taking it for each read it makes, and the store takes
- * it once more to check and apply the outcome. A ledger unit (deposits, withdrawals, new assets) holds it
+ * store-wide lock: a market work runs without it, taking it for each read it makes but funds checks, and
+ * the store takes it once more to check and apply the outcome. A ledger unit (deposits, withdrawals, new assets) holds it
  * throughout, and so does a market unit's last run after a conflict.
  *
  * <p>So a market work may read a balance that another market's commit changes before its own outcome
