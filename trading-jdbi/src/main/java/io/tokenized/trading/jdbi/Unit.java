@@ -2,7 +2,6 @@ package io.tokenized.trading.jdbi;
 
 import io.tokenized.trading.core.TradingException;
 import io.tokenized.trading.core.market.Asset;
-import io.tokenized.trading.core.market.MarketStatus;
 import io.tokenized.trading.core.port.BalanceDelta;
 import io.tokenized.trading.core.port.BalanceRecord;
 import io.tokenized.trading.core.port.JournalEntry;

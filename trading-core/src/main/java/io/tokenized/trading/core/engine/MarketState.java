@@ -17,7 +17,6 @@ import io.tokenized.trading.core.market.MarketRules;
 import io.tokenized.trading.core.market.MarketStatus;
 import io.tokenized.trading.core.order.OrderStatus;
 import io.tokenized.trading.core.order.OrderType;
-import io.tokenized.trading.core.port.BalanceDelta;
 import io.tokenized.trading.core.port.JournalEntry;
 import io.tokenized.trading.core.port.MarketChanges;
 import io.tokenized.trading.core.port.MarketSession;

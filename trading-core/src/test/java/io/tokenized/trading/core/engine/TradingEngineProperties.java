@@ -5,7 +5,6 @@ import io.tokenized.trading.core.book.Side;
 import io.tokenized.trading.core.book.TimeInForce;
 import io.tokenized.trading.core.market.Asset;
 import io.tokenized.trading.core.memory.InMemoryTradingStore;
-import io.tokenized.trading.core.order.OrderType;
 import io.tokenized.trading.core.port.BalanceRecord;
 import io.tokenized.trading.core.port.JournalTotal;
 import io.tokenized.trading.core.testing.Seeds;
