@@ -186,12 +186,6 @@ final class Unit implements MarketSession, LedgerSession {
         return guarded(() -> balances.read(userId, assetId));
     }
 
-    /** A balance read: the unit is re-run when the row changed before it was locked, answer or not. */
-    @Override
-    public boolean hasAvailable(String userId, String assetId, long minimumMinor) {
-        return balance(userId, assetId).availableMinor() >= minimumMinor;
-    }
-
     @Override
     public OrderRecord orderByClientId(String userId, String clientOrderId) {
         BalanceKey key = new BalanceKey(userId, clientOrderId);

@@ -397,7 +397,9 @@ public final class TradingEngine {
      *
      * <p>A failure (an infrastructure error the store could not retry away, or a bug) throws: the units
      * that committed before it stay committed and the failing unit's commands are not applied, so a host
-     * that cannot tell which ran retries with client order ids, which return the first result.
+     * that cannot tell which ran retries with client order ids, which return the first result. A listener
+     * that throws does not stop the batch: every unit runs and every committed command's events are
+     * delivered, then the first listener failure is rethrown.
      */
     public List<OrderResult> execute(List<? extends OrderCommand> commands) {
         Objects.requireNonNull(commands, "commands");
@@ -405,6 +407,7 @@ public final class TradingEngine {
         for (OrderCommand command : commands) {
             resolved.add(resolve(Objects.requireNonNull(command, "command")));
         }
+        RuntimeException listenerFailure = null;
         for (int start = 0; start < resolved.size(); ) {
             MarketState state = resolved.get(start).state;
             if (state == null) {
@@ -418,8 +421,11 @@ public final class TradingEngine {
             }
             MarketBatch batch = new MarketBatch(state, resolved.subList(start, end));
             store.inMarket(state.assetId(), batch);
-            batch.publish();
+            listenerFailure = batch.publish(listenerFailure);
             start = end;
+        }
+        if (listenerFailure != null) {
+            throw listenerFailure;
         }
         List<OrderResult> results = new ArrayList<>(resolved.size());
         for (MarketCommand<? extends OrderResult> command : resolved) {
@@ -772,17 +778,24 @@ public final class TradingEngine {
                 try {
                     listener.onEvent(event);
                 } catch (RuntimeException e) {
-                    if (failure == null) {
-                        failure = e;
-                    } else {
-                        failure.addSuppressed(e);
-                    }
+                    failure = firstOf(failure, e);
                 }
             }
         }
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** The first failure, with later ones suppressed in it (a listener may throw one instance again). */
+    private static RuntimeException firstOf(RuntimeException first, RuntimeException next) {
+        if (first == null) {
+            return next;
+        }
+        if (first != next) {
+            first.addSuppressed(next);
+        }
+        return first;
     }
 
     /**
@@ -885,12 +898,19 @@ public final class TradingEngine {
             }
         }
 
-        void publish() {
+        /** Publishes every command's events; returns {@code failure} or the first listener failure. */
+        RuntimeException publish(RuntimeException failure) {
             for (MarketCommand<? extends OrderResult> command : commands) {
-                if (command.state != null) {
+                if (command.state == null) {
+                    continue;
+                }
+                try {
                     TradingEngine.this.publish(command.applied, state.sizes());
+                } catch (RuntimeException listenerFailed) {
+                    failure = firstOf(failure, listenerFailed);
                 }
             }
+            return failure;
         }
     }
 

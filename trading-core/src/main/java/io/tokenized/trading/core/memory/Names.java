@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Interns a small set of strings (user ids, asset ids) as dense ints 0, 1, 2, ... in the order they are
  * first seen, so that rows store an int and tables can be indexed by it. Open addressing over an int
- * array; names are never removed. Not thread-safe; the store guards it with its lock.
+ * array; names are never removed. Not thread-safe; the store guards it with its lock, but for {@link #find}
+ * from a funds check, which tolerates a wrong answer or an exception.
  */
 final class Names {
     /** Returned by {@link #find} for a name never interned. */
@@ -18,12 +19,15 @@ final class Names {
 
     /** The id of the name, or {@link #ABSENT}. */
     int find(String name) {
-        return slots[slotOf(name)] - 1;
+        // One read of each array: a reader without the store's lock (a funds check) then probes one table,
+        // which always has a free slot, and an id beyond the names it saw fails instead of looping.
+        int[] table = slots;
+        return table[slotOf(table, names, name)] - 1;
     }
 
     /** The id of the name, giving it the next id if it has none. */
     int intern(String name) {
-        int slot = slotOf(name);
+        int slot = slotOf(slots, names, name);
         if (slots[slot] != 0) {
             return slots[slot] - 1;
         }
@@ -39,13 +43,13 @@ final class Names {
         return id;
     }
 
-    /** The slot holding the name, or the free slot where it would go. */
-    private int slotOf(String name) {
-        int mask = slots.length - 1;
+    /** The slot of {@code table} holding the name, or the free slot where it would go. */
+    private static int slotOf(int[] table, String[] known, String name) {
+        int mask = table.length - 1;
         int slot = slot(name.hashCode(), mask);
         int entry;
-        while ((entry = slots[slot]) != 0) {
-            String candidate = names[entry - 1];
+        while ((entry = table[slot]) != 0) {
+            String candidate = known[entry - 1];
             if (candidate == name || candidate.equals(name)) {
                 return slot;
             }

@@ -53,9 +53,11 @@ public interface MarketSession {
      * for a work that relies on the answer and on nothing more exact. Reads as {@link #balance} does. A
      * store that does not lock rows commits the work's outcome only while the answer still holds, so
      * another unit's change that leaves it as it was does not run the work again, as a changed balance
-     * read would.
+     * read would. By default, the answer of {@link #balance}.
      */
-    boolean hasAvailable(String userId, String assetId, long minimumMinor);
+    default boolean hasAvailable(String userId, String assetId, long minimumMinor) {
+        return balance(userId, assetId).availableMinor() >= minimumMinor;
+    }
 
     /**
      * The user's order with this client order id, in any market, or null. Includes orders applied by

@@ -14,6 +14,7 @@ import static io.tokenized.trading.core.engine.Exchange.ACME;
 import static io.tokenized.trading.core.engine.Exchange.USD;
 import static io.tokenized.trading.core.engine.Exchange.dec;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@link TradingEngine#execute}: several order commands, answered in order, one store unit per market run. */
 class TradingEngineBatchTest {
@@ -130,6 +131,25 @@ class TradingEngineBatchTest {
         assertThat(results.get(1)).isEqualTo(new PlaceResult.Rejected(RejectReason.INSUFFICIENT_FUNDS));
         assertThat(results.get(2)).isInstanceOf(PlaceResult.Placed.class);
         assertThat(x.balance("alice", USD).available()).isEqualByComparingTo("0.00");
+        x.assertAuditClean();
+    }
+
+    @Test
+    void aListenerThatThrowsStopsNeitherTheOtherEventsNorTheOtherUnits() {
+        Exchange x = Exchange.standard().fund("alice", USD, "1000.00");
+        x.engine.createAsset(Asset.token("BOLT", "Bolt", 0, USD, new BigDecimal("0.01"), BigDecimal.ONE,
+                BigDecimal.ONE, 0, 0));
+        IllegalStateException broken = new IllegalStateException("listener broke");
+        x.engine.addListener(event -> {
+            throw broken;
+        });
+        x.events.clear();
+
+        assertThatThrownBy(() -> x.engine.execute(List.of(buy("alice", "10.00", "1"), buy("alice", "11.00", "1"),
+                PlaceOrder.limit("alice", "BOLT", Side.BUY, dec("1.00"), dec("1"))))).isSameAs(broken);
+
+        assertThat(x.engine.openOrders("alice")).hasSize(3);
+        assertThat(x.events).filteredOn(TradingEvent.OrderUpdated.class::isInstance).hasSize(3);
         x.assertAuditClean();
     }
 
