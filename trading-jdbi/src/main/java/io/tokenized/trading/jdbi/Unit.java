@@ -187,6 +187,16 @@ final class Unit implements MarketSession, LedgerSession {
     }
 
     @Override
+    public boolean hasAvailable(String userId, String assetId, long minimumMinor) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(assetId, "assetId");
+        if (!store.plausibleUserId(userId)) {
+            return minimumMinor <= 0;
+        }
+        return guarded(() -> balances.covers(userId, assetId, minimumMinor));
+    }
+
+    @Override
     public OrderRecord orderByClientId(String userId, String clientOrderId) {
         BalanceKey key = new BalanceKey(userId, clientOrderId);
         OrderRecord applied = ordersByClientId.get(key);

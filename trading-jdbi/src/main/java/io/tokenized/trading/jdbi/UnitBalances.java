@@ -24,7 +24,9 @@ import java.util.function.ToIntFunction;
  * NOTHING}) and locks all of them with one {@code SELECT ... ORDER BY user_id, asset_id FOR UPDATE}: one
  * canonical order for every unit, so our units do not deadlock each other. If a value read earlier
  * changed before the lock, the unit is stale: it is rolled back and re-run with those rows locked from its
- * start ({@link #lockUpFront}), so its works decide again on values that can no longer move. Deltas are
+ * start ({@link #lockUpFront}), so its works decide again on values that can no longer move. A row the
+ * works only asked a funds check of ({@link #covers}) is stale only when the locked value would answer a
+ * check otherwise. Deltas are
  * then written in the same canonical order by one {@code UPDATE ... FROM unnest(...)}.
  *
  * <p>Single-threaded: owned by the thread running the unit.
@@ -53,6 +55,36 @@ final class UnitBalances {
 
     /** The row as the current work sees it: the database value plus what earlier works changed. */
     BalanceRecord read(String userId, String assetId) {
+        Row row = fetched(userId, assetId);
+        row.exact = true;
+        return new BalanceRecord(userId, assetId, Math.addExact(row.baseAvailable, row.deltaAvailable),
+                Math.addExact(row.baseLocked, row.deltaLocked));
+    }
+
+    /**
+     * Whether the available amount as the current work sees it is at least {@code minimumMinor}. What the
+     * answer needs of the database value is kept, and checked when the row is locked.
+     */
+    boolean covers(String userId, String assetId, long minimumMinor) {
+        Row row = fetched(userId, assetId);
+        // The answer compares base + delta with the minimum: a bound on the base, exact whatever delta is.
+        long needed;
+        try {
+            needed = Math.subtractExact(minimumMinor, row.deltaAvailable);
+        } catch (ArithmeticException beyondAnyBalance) {
+            return minimumMinor < 0;
+        }
+        boolean covered = row.baseAvailable >= needed;
+        if (covered) {
+            row.coveredFrom = Math.max(row.coveredFrom, needed);
+        } else {
+            row.shortOf = Math.min(row.shortOf, needed);
+        }
+        return covered;
+    }
+
+    /** The row with its database value read, once per unit unless already locked. */
+    private Row fetched(String userId, String assetId) {
         BalanceKey key = new BalanceKey(userId, assetId);
         Row row = rows.computeIfAbsent(key, Row::new);
         if (!row.locked && !row.read) {
@@ -66,8 +98,7 @@ final class UnitBalances {
                     }).findOne();
             row.read = true;
         }
-        return new BalanceRecord(userId, assetId, Math.addExact(row.baseAvailable, row.deltaAvailable),
-                Math.addExact(row.baseLocked, row.deltaLocked));
+        return row;
     }
 
     /** Adds a work's relative change; written by {@link #write()}. */
@@ -195,7 +226,7 @@ final class UnitBalances {
                 int scale = scaleOf.applyAsInt(key.assetId());
                 long available = Units.scaled(rs.getString(3), scale);
                 long locked = Units.scaled(rs.getString(4), scale);
-                if (row.read && (available != row.baseAvailable || locked != row.baseLocked)) {
+                if (row.read && !row.holds(available, locked)) {
                     stale[0] = true;
                 }
                 row.baseAvailable = available;
@@ -215,7 +246,14 @@ final class UnitBalances {
     /** One row as the unit knows it: its database value when read or locked, and the unit's change. */
     private static final class Row {
         final BalanceKey key;
+        /** Whether its database value was read before it was locked. */
         boolean read;
+        /** Whether a work relied on the value read itself, not only on funds checks. */
+        boolean exact;
+        /** The least available base that every funds check answered yes needs; MIN_VALUE when none. */
+        long coveredFrom = Long.MIN_VALUE;
+        /** The available base that every funds check answered no stays below; MAX_VALUE when none. */
+        long shortOf = Long.MAX_VALUE;
         boolean locked;
         boolean exists;
         long baseAvailable;
@@ -225,6 +263,14 @@ final class UnitBalances {
 
         Row(BalanceKey key) {
             this.key = key;
+        }
+
+        /** Whether the works would decide the same on the value found when the row was locked. */
+        boolean holds(long available, long locked) {
+            if (exact) {
+                return available == baseAvailable && locked == baseLocked;
+            }
+            return available >= coveredFrom && available < shortOf;
         }
     }
 
