@@ -48,7 +48,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Thread-safe. A market unit holds its market's lock from start to end, so the units of one market
  * run one at a time; units of different markets run in parallel. The shared tables are guarded by one
  * store-wide lock: a market work runs without it, taking it for each read it makes but funds checks, and
- * the store takes it once more to check and apply the outcome. A ledger unit (deposits, withdrawals, new assets) holds it
+ * the store takes it once more to check and apply the outcome. A ledger unit (deposits, withdrawals, new
+ * assets) holds it
  * throughout, and so does a market unit's last run after a conflict.
  *
  * <p>So a market work may read a balance that another market's commit changes before its own outcome
@@ -253,10 +254,10 @@ public final class InMemoryTradingStore implements TradingStore {
 
     /**
      * Whether what an optimistic run read still holds, so that a run now would decide the same. Each funds
-     * check must give the same answer. An outcome to apply needs each balance it read to be at least what it was (the engine only checks that a
-     * balance covers what it takes, and takes the whole reservation before it gives any back) and each
-     * client order id it found free to be free still; an answer that applies nothing, which no other check
-     * meets, needs every read unchanged. Users are never removed, so a user found is found still.
+     * check must give the same answer. An outcome to apply needs each balance it read to be at least what
+     * it was (a plain read; the engine takes the whole reservation before it gives any back) and each client
+     * order id it found free to be free still; an answer that applies nothing, which no other check meets,
+     * needs every balance read unchanged. Users are never removed, so a user found is found still.
      */
     private boolean readsHold(UnitReads reads, boolean outcome) {
         for (int i = 0; i < reads.balances; i++) {
@@ -295,6 +296,12 @@ public final class InMemoryTradingStore implements TradingStore {
     /** The balance cell of (user, asset), either of which may be {@link Names#ABSENT}; or NO_ROW. */
     private int balanceCell(int user, int asset) {
         return user == Names.ABSENT || asset == Names.ABSENT ? BalanceTable.NO_ROW : balances.cell(user, asset);
+    }
+
+    /** Whether (user, asset)'s available amount, zero without a row, is at least {@code minimumMinor}. */
+    private boolean covers(int user, int asset, long minimumMinor) {
+        int cell = balanceCell(user, asset);
+        return (cell == BalanceTable.NO_ROW ? 0 : balances.available(cell)) >= minimumMinor;
     }
 
     @Override
@@ -1248,8 +1255,7 @@ public final class InMemoryTradingStore implements TradingStore {
             checkOpen();
             if (!lock.isHeldByCurrentThread()) {
                 try {
-                    int cell = balanceCell(userIds.find(userId), assetIds.find(assetId));
-                    boolean covered = (cell == BalanceTable.NO_ROW ? 0 : balances.available(cell)) >= minimumMinor;
+                    boolean covered = covers(userIds.find(userId), assetIds.find(assetId), minimumMinor);
                     reads.fundsCheckUnlocked(userId, assetId, minimumMinor, covered);
                     return covered;
                 } catch (RuntimeException racedAGrowingTable) {
@@ -1260,8 +1266,7 @@ public final class InMemoryTradingStore implements TradingStore {
             try {
                 int user = userIds.find(userId);
                 int asset = assetIds.find(assetId);
-                int cell = balanceCell(user, asset);
-                boolean covered = (cell == BalanceTable.NO_ROW ? 0 : balances.available(cell)) >= minimumMinor;
+                boolean covered = covers(user, asset, minimumMinor);
                 reads.fundsCheck(user, asset, userId, assetId, minimumMinor, covered);
                 return covered;
             } finally {
