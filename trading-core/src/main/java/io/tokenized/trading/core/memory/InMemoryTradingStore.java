@@ -1255,8 +1255,10 @@ public final class InMemoryTradingStore implements TradingStore {
             checkOpen();
             if (!lock.isHeldByCurrentThread()) {
                 try {
-                    boolean covered = covers(userIds.find(userId), assetIds.find(assetId), minimumMinor);
-                    reads.fundsCheckUnlocked(userId, assetId, minimumMinor, covered);
+                    int user = userIds.find(userId);
+                    int asset = assetIds.find(assetId);
+                    boolean covered = covers(user, asset, minimumMinor);
+                    reads.fundsCheckUnlocked(user, asset, userId, assetId, minimumMinor, covered);
                     return covered;
                 } catch (RuntimeException racedAGrowingTable) {
                     // A table grew under the read: ask again under the lock.

@@ -49,12 +49,14 @@ final class UnitReads {
     }
 
     /**
-     * A funds check made without the store-wide lock: kept by name only, since the numbers a racing read
-     * found cannot be trusted.
+     * A funds check made without the store-wide lock. A number the racing lookup found is kept: a name
+     * keeps its number for good, and the lookup returns one only after comparing its name. A name it did
+     * not find may have been added meanwhile, so that one is kept by name.
      */
-    void fundsCheckUnlocked(String userName, String assetName, long minimumMinor, boolean answer) {
+    void fundsCheckUnlocked(int user, int asset, String userName, String assetName, long minimumMinor,
+                            boolean answer) {
         unlocked++;
-        add(Names.ABSENT, Names.ABSENT, userName, assetName, minimumMinor, 0, true, answer);
+        add(user, asset, userName, assetName, minimumMinor, 0, true, answer);
     }
 
     /** A funds check: whether the available balance was at least {@code minimumMinor}. */

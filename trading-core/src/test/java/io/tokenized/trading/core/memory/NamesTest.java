@@ -2,6 +2,10 @@ package io.tokenized.trading.core.memory;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NamesTest {
@@ -44,5 +48,46 @@ class NamesTest {
             assertThat(names.name(i)).isEqualTo("user-" + i);
         }
         assertThat(names.find("user-100000")).isEqualTo(Names.ABSENT);
+    }
+
+    @Test
+    void aLookupWithoutTheLockNeverAnswersAnotherNamesNumber() throws InterruptedException {
+        // The store's funds checks look names up while another thread may add and rehash: such a lookup
+        // may miss a name being added or fail, but a number it gives must be the name's own.
+        int count = 20_000;
+        String[] keys = new String[count];
+        for (int i = 0; i < count; i++) {
+            keys[i] = "user-" + i;
+        }
+        AtomicReference<Names> current = new AtomicReference<>(new Names());
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<String> wrong = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            SplittableRandom random = new SplittableRandom(7);
+            while (!done.get() && wrong.get() == null) {
+                Names names = current.get();
+                int i = random.nextInt(count);
+                try {
+                    int found = names.find(keys[i]);
+                    if (found != i && found != Names.ABSENT) {
+                        wrong.set(keys[i] + " answered " + found);
+                    }
+                } catch (RuntimeException racedAGrowingTable) {
+                    // allowed: the store asks again under its lock
+                }
+            }
+        });
+        reader.start();
+        for (int round = 0; round < 200 && wrong.get() == null; round++) {
+            Names names = new Names();
+            current.set(names);
+            for (int i = 0; i < count; i++) {
+                names.intern(keys[i]);
+            }
+        }
+        done.set(true);
+        reader.join();
+
+        assertThat(wrong.get()).isNull();
     }
 }
