@@ -85,7 +85,7 @@ public final class ParallelMarketsRun {
      * Starts every replay at once and returns the nanoseconds until the last one ends; each replay's CPU
      * time goes into {@code cpuNanos}.
      */
-    private static long replayAtOnce(EngineBenchmark[] replays, boolean batches, long[] cpuNanos)
+    static long replayAtOnce(EngineBenchmark[] replays, boolean batches, long[] cpuNanos)
             throws InterruptedException {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         CountDownLatch ready = new CountDownLatch(replays.length);

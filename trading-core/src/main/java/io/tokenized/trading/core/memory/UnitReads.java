@@ -7,8 +7,9 @@ import java.util.Arrays;
  * balances it saw and the funds checks it made, the client order ids it found free and the users it found
  * unknown. The store checks them under the lock before it applies the outcome (see
  * {@link InMemoryTradingStore}). Users and assets are kept as the store's name numbers, or
- * {@link Names#ABSENT} with their names when the store did not know them yet (or when a funds check read
- * them without the lock). Not thread-safe: one per market session, whose units run one at a time.
+ * {@link Names#ABSENT} with their names when the store did not know them yet (or a funds check made
+ * without the lock did not find them). Not thread-safe: one per market session, whose units run one at a
+ * time.
  */
 final class UnitReads {
     int balances;
