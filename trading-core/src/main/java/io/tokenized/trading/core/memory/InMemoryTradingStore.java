@@ -1247,33 +1247,33 @@ public final class InMemoryTradingStore implements TradingStore {
 
         /**
          * Optimistically without the store-wide lock: the store checks the answer under the lock before the
-         * outcome commits ({@link #readsHold}), by the names, so a read that raced a commit can only make
-         * the work run again. A serialised run, which holds the lock, reads under it.
+         * outcome commits ({@link #readsHold}), so a read that raced a commit can only make the work run
+         * again. A serialised run, which holds the lock, reads under it.
          */
         @Override
         public boolean hasAvailable(String userId, String assetId, long minimumMinor) {
             checkOpen();
             if (!lock.isHeldByCurrentThread()) {
                 try {
-                    int user = userIds.find(userId);
-                    int asset = assetIds.find(assetId);
-                    boolean covered = covers(user, asset, minimumMinor);
-                    reads.fundsCheckUnlocked(user, asset, userId, assetId, minimumMinor, covered);
-                    return covered;
+                    return fundsCheck(userId, assetId, minimumMinor, true);
                 } catch (RuntimeException racedAGrowingTable) {
                     // A table grew under the read: ask again under the lock.
                 }
             }
             lockTables();
             try {
-                int user = userIds.find(userId);
-                int asset = assetIds.find(assetId);
-                boolean covered = covers(user, asset, minimumMinor);
-                reads.fundsCheck(user, asset, userId, assetId, minimumMinor, covered);
-                return covered;
+                return fundsCheck(userId, assetId, minimumMinor, false);
             } finally {
                 lock.unlock();
             }
+        }
+
+        private boolean fundsCheck(String userId, String assetId, long minimumMinor, boolean unlocked) {
+            int user = userIds.find(userId);
+            int asset = assetIds.find(assetId);
+            boolean covered = covers(user, asset, minimumMinor);
+            reads.fundsCheck(user, asset, userId, assetId, minimumMinor, covered, unlocked);
+            return covered;
         }
 
         @Override

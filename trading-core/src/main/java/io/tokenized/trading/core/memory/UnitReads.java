@@ -50,18 +50,16 @@ final class UnitReads {
     }
 
     /**
-     * A funds check made without the store-wide lock. A number the racing lookup found is kept: a name
-     * keeps its number for good, and the lookup returns one only after comparing its name. A name it did
-     * not find may have been added meanwhile, so that one is kept by name.
+     * A funds check: whether the available balance was at least {@code minimumMinor}. One made without the
+     * store-wide lock keeps the numbers its lookups found too: a name keeps its number for good, and a
+     * lookup returns one only after comparing its name. A name it did not find may have been added
+     * meanwhile, so that one is kept by name, as one the store did not know.
      */
-    void fundsCheckUnlocked(int user, int asset, String userName, String assetName, long minimumMinor,
-                            boolean answer) {
-        unlocked++;
-        add(user, asset, userName, assetName, minimumMinor, 0, true, answer);
-    }
-
-    /** A funds check: whether the available balance was at least {@code minimumMinor}. */
-    void fundsCheck(int user, int asset, String userName, String assetName, long minimumMinor, boolean answer) {
+    void fundsCheck(int user, int asset, String userName, String assetName, long minimumMinor, boolean answer,
+                    boolean withoutLock) {
+        if (withoutLock) {
+            unlocked++;
+        }
         add(user, asset, userName, assetName, minimumMinor, 0, true, answer);
     }
 
